@@ -1,0 +1,24 @@
+package org.tea.engine;
+
+/**
+ * A fixed group of end-users, the unit both engines evaluate in one go. Membership of a block never depends
+ * on partitions or threads, and a block always visits its users in the same order, so its double partial
+ * sums are reproducible; blocks then combine exactly ({@link ExactSums}).
+ *
+ * <p>{@link #fill} builds user k's problem for one game into caller-owned arrays, so a block may hold explicit
+ * parameters (tests) or calibrate from a reference load on the fly (studies: a million users never need a
+ * million x 8,760 stored values).
+ */
+public interface EndUserBlock extends java.io.Serializable {
+
+    int size();
+
+    /** User k's id, as written to the outputs. */
+    String id(int k);
+
+    /**
+     * Fills user k's follower problem for game {@code game}: {@code alpha}, {@code dmin}, {@code dmax} (24 each)
+     * and {@code energy[0] = Emin}, {@code energy[1] = Emax}; returns {@code beta}.
+     */
+    double fill(int k, int game, double[] alpha, double[] dmin, double[] dmax, double[] energy);
+}

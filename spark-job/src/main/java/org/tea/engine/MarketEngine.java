@@ -1,0 +1,26 @@
+package org.tea.engine;
+
+/**
+ * Where the populations live and are evaluated. The equilibrium driver is the same for every engine: it
+ * sends prices and sensitivities for all active games and gets sums back, never per-user data.
+ * Implementations: {@link org.tea.engine.local.LocalEngine} (in memory, threads) and
+ * {@code org.tea.engine.spark.SparkEngine} (persisted datasets, one mapPartitions and treeAggregate a pass).
+ */
+public interface MarketEngine extends AutoCloseable {
+
+    /** Number of games (scenario-days) the engine's populations cover. */
+    int games();
+
+    /** One pass: every end-user solves its day at {@code lambda}, every prosumer evaluates its offer. */
+    PassAggregates evaluate(PassRequest request);
+
+    /** The final pass: per-user settlement and baseline, written where the engine writes per-user results. */
+    SettleAggregates settle(SettleRequest request);
+
+    /** Passes evaluated so far (settlement included). */
+    long passes();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,189 @@
+package org.tea.engine;
+
+import org.tea.market.FollowerSolver;
+import org.tea.market.OfferCurve;
+import org.tea.market.Settlement;
+import org.tea.model.Behaviour;
+import org.tea.model.Hours;
+
+/**
+ * The per-block work of a pass and of the final settlement, shared by every engine: pure Java on primitive
+ * arrays, no allocation per user-day. One {@link Scratch} per thread.
+ */
+public final class PassKernel {
+    private static final int T = Hours.T;
+
+    private PassKernel() {
+    }
+
+    /** Per-thread scratch space: the follower solver and the arrays of one user-day. */
+    public static final class Scratch {
+        final FollowerSolver solver = new FollowerSolver();
+        final double[] alpha = new double[T];
+        final double[] dmin = new double[T];
+        final double[] dmax = new double[T];
+        final double[] energy = new double[2];
+        final double[] d = new double[T];
+        final double[] s = new double[T];
+        final double[] bd = new double[T];
+        final double[] bs = new double[T];
+        final double[] generation = new double[T];
+        final double[] load = new double[T];
+        final double[] figures = new double[Math.max(UserResultSink.ENDUSER_FIGURES, UserResultSink.PROSUMER_FIGURES)];
+    }
+
+    /** Adds the block's followers at the request's prices to {@code partial} ({@link PassAggregates} layout). */
+    public static void followers(EndUserBlock block, PassRequest request, Scratch sc, double[] partial) {
+        int n = block.size();
+        double[] lambda = request.lambda();
+        for (int k = 0; k < request.slots(); k++) {
+            int game = request.games()[k];
+            int off = k * T;
+            int dem = PassAggregates.hourly(k, PassAggregates.DEMAND, 0);
+            int sen = PassAggregates.hourly(k, PassAggregates.SENSITIVITY, 0);
+            int rank = PassAggregates.hourly(k, PassAggregates.RANK, 0);
+            double weight = 0;
+            double phi = 0;
+            for (int j = 0; j < n; j++) {
+                double beta = block.fill(j, game, sc.alpha, sc.dmin, sc.dmax, sc.energy);
+                phi += sc.solver.solve(sc.alpha, beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1], lambda, off, sc.d,
+                        sc.s);
+                for (int t = 0; t < T; t++) {
+                    partial[dem + t] += sc.d[t];
+                    partial[sen + t] += sc.s[t];
+                }
+                int free = sc.solver.freeCount();
+                if (sc.solver.energyBinding() && free > 0) {
+                    double a = 1.0 / (beta * free);
+                    weight += a;
+                    for (int mask = sc.solver.freeMask(); mask != 0; mask &= mask - 1) {
+                        partial[rank + Integer.numberOfTrailingZeros(mask)] += a;
+                    }
+                }
+            }
+            partial[PassAggregates.daily(k, PassAggregates.WEIGHT)] += weight;
+            partial[PassAggregates.daily(k, PassAggregates.PHI)] += phi;
+        }
+    }
+
+    /** Adds the block's offers at the request's prices to {@code partial}. */
+    public static void offers(ProsumerBlock block, PassRequest request, double[] partial) {
+        Behaviour b = request.behaviour();
+        for (int k = 0; k < request.slots(); k++) {
+            int game = request.games()[k];
+            for (int t = 0; t < T; t++) {
+                int i = k * T + t;
+                double lambda = request.lambda()[i];
+                double piS = request.exportPrice()[i];
+                double sens = request.sensitivity()[i];
+                OfferCurve curve = block.curve(game, t);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFERED, t)] += curve.offered(b, lambda, piS, sens);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)] += curve.slope(b, lambda, piS, sens);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)] += curve.integral(b, lambda, piS, sens);
+                partial[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)] += curve.total();
+                partial[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)] += block.deficit(game, t);
+            }
+        }
+    }
+
+    /**
+     * Settles the block's end-users: TE at the cleared prices and the baseline at the tariff (MODEL section 8);
+     * adds to {@code partial} ({@link SettleAggregates} layout) and hands each user-day to the sink.
+     */
+    public static void settleEndUsers(EndUserBlock block, SettleRequest request, Scratch sc, double[] partial,
+            UserResultSink sink) {
+        double[] fig = sc.figures;
+        for (int k = 0; k < request.slots(); k++) {
+            int game = request.games()[k];
+            int off = k * T;
+            int bdem = SettleAggregates.hourly(k, SettleAggregates.BASELINE_DEMAND, 0);
+            int base = SettleAggregates.daily(k, 0);
+            for (int j = 0; j < block.size(); j++) {
+                double beta = block.fill(j, game, sc.alpha, sc.dmin, sc.dmax, sc.energy);
+                double surplus = sc.solver.solve(sc.alpha, beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1],
+                        request.lambda(), off, sc.d, sc.s);
+                double bSurplus = sc.solver.solve(sc.alpha, beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1],
+                        request.tariff(), off, sc.bd, sc.bs);
+                double energy = 0;
+                double payment = 0;
+                double peak = 0;
+                double bEnergy = 0;
+                double bPayment = 0;
+                for (int t = 0; t < T; t++) {
+                    energy += sc.d[t];
+                    payment += request.lambda()[off + t] * sc.d[t];
+                    peak = Math.max(peak, sc.d[t]);
+                    bEnergy += sc.bd[t];
+                    bPayment += request.tariff()[off + t] * sc.bd[t];
+                    partial[bdem + t] += sc.bd[t];
+                }
+                fig[UserResultSink.ENERGY] = energy;
+                fig[UserResultSink.PAYMENT] = payment;
+                fig[UserResultSink.UTILITY] = surplus + payment;
+                fig[UserResultSink.SURPLUS] = surplus;
+                fig[UserResultSink.PEAK] = peak;
+                fig[UserResultSink.BASELINE_ENERGY] = bEnergy;
+                fig[UserResultSink.BASELINE_PAYMENT] = bPayment;
+                fig[UserResultSink.BASELINE_UTILITY] = bSurplus + bPayment;
+                fig[UserResultSink.BASELINE_SURPLUS] = bSurplus;
+                partial[base + SettleAggregates.ENERGY] += energy;
+                partial[base + SettleAggregates.PAYMENT] += payment;
+                partial[base + SettleAggregates.UTILITY] += surplus + payment;
+                partial[base + SettleAggregates.SURPLUS] += surplus;
+                partial[base + SettleAggregates.BASELINE_ENERGY] += bEnergy;
+                partial[base + SettleAggregates.BASELINE_PAYMENT] += bPayment;
+                partial[base + SettleAggregates.BASELINE_UTILITY] += bSurplus + bPayment;
+                partial[base + SettleAggregates.BASELINE_SURPLUS] += bSurplus;
+                sink.endUserDay(block.id(j), game, fig, sc.d, sc.bd, sc.alpha, sc.dmin, sc.dmax, beta, sc.energy[0],
+                        sc.energy[1]);
+            }
+        }
+    }
+
+    /**
+     * Settles the block's prosumers (MODEL section 5) and their baseline; adds to {@code partial}, records the
+     * largest best-response gap per slot in {@code gaps}, and hands each prosumer-hour to the sink.
+     */
+    public static void settleProsumers(ProsumerBlock block, SettleRequest request, Scratch sc, double[] partial,
+            double[] gaps, UserResultSink sink) {
+        Behaviour b = request.behaviour();
+        double[] fig = sc.figures;
+        for (int k = 0; k < request.slots(); k++) {
+            int game = request.games()[k];
+            int base = SettleAggregates.daily(k, 0);
+            for (int i = 0; i < block.size(); i++) {
+                block.fill(i, game, sc.generation, sc.load);
+                double profit = 0;
+                double bProfit = 0;
+                for (int t = 0; t < T; t++) {
+                    int x = k * T + t;
+                    double lambda = request.lambda()[x];
+                    double piS = request.exportPrice()[x];
+                    double u = Math.max(sc.generation[t] - sc.load[t], 0.0);
+                    double w = Math.max(sc.load[t] - sc.generation[t], 0.0);
+                    double sold = Settlement.sold(b, u, lambda, piS, request.sensitivity()[x], request.demand()[x],
+                            request.offered()[x], request.surplusTotal()[x]);
+                    double hourProfit = Settlement.profit(lambda, piS, u, w, sold);
+                    double hourBaseline = Settlement.baselineProfit(request.feedIn()[x], request.tariff()[x], u, w);
+                    gaps[k] = Math.max(gaps[k], Settlement.bestResponseGap(b, sold, u, lambda, piS,
+                            request.importPrice()[x], request.sensitivity()[x]));
+                    partial[SettleAggregates.hourly(k, SettleAggregates.SOLD, t)] += sold;
+                    partial[SettleAggregates.hourly(k, SettleAggregates.EXPORTED, t)] += u - sold;
+                    profit += hourProfit;
+                    bProfit += hourBaseline;
+                    fig[UserResultSink.GENERATION] = sc.generation[t];
+                    fig[UserResultSink.LOAD] = sc.load[t];
+                    fig[UserResultSink.SURPLUS_KWH] = u;
+                    fig[UserResultSink.DEFICIT] = w;
+                    fig[UserResultSink.SOLD] = sold;
+                    fig[UserResultSink.EXPORTED] = u - sold;
+                    fig[UserResultSink.PROFIT] = hourProfit;
+                    fig[UserResultSink.BASELINE_PROFIT] = hourBaseline;
+                    sink.prosumerHour(block.id(i), game, t, fig);
+                }
+                partial[base + SettleAggregates.PROFIT] += profit;
+                partial[base + SettleAggregates.BASELINE_PROFIT] += bProfit;
+            }
+        }
+    }
+}

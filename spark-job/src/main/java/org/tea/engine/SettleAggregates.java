@@ -1,0 +1,74 @@
+package org.tea.engine;
+
+import org.tea.model.Hours;
+
+/**
+ * What the final pass sums per game (exactly, {@link ExactSums}) plus the largest best-response gap.
+ * Hourly: end-users' baseline demand {@code sum_j d_j(p_u)}, prosumers' local sales and exports.
+ * Daily: end-user energy, payment, utility and surplus, TE and baseline; prosumer profit, TE and baseline.
+ */
+public final class SettleAggregates implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final int BASELINE_DEMAND = 0;
+    public static final int SOLD = 1;
+    public static final int EXPORTED = 2;
+    static final int HOURLY_FIELDS = 3;
+    private static final int D0 = HOURLY_FIELDS * Hours.T;
+    public static final int ENERGY = D0;
+    public static final int PAYMENT = D0 + 1;
+    public static final int UTILITY = D0 + 2;
+    public static final int SURPLUS = D0 + 3;
+    public static final int BASELINE_ENERGY = D0 + 4;
+    public static final int BASELINE_PAYMENT = D0 + 5;
+    public static final int BASELINE_UTILITY = D0 + 6;
+    public static final int BASELINE_SURPLUS = D0 + 7;
+    public static final int PROFIT = D0 + 8;
+    public static final int BASELINE_PROFIT = D0 + 9;
+    public static final int STRIDE = D0 + 10;
+
+    private final ExactSums sums;
+    private final double[] maxGap;
+
+    public SettleAggregates(int slots) {
+        sums = new ExactSums(slots * STRIDE);
+        maxGap = new double[slots];
+    }
+
+    public static int hourly(int slot, int field, int t) {
+        return slot * STRIDE + field * Hours.T + t;
+    }
+
+    public static int daily(int slot, int field) {
+        return slot * STRIDE + field;
+    }
+
+    public static double[] newPartial(int slots) {
+        return new double[slots * STRIDE];
+    }
+
+    public SettleAggregates add(double[] partial, double[] gaps) {
+        sums.addAll(partial);
+        for (int k = 0; k < maxGap.length; k++) {
+            maxGap[k] = Math.max(maxGap[k], gaps[k]);
+        }
+        return this;
+    }
+
+    public SettleAggregates merge(SettleAggregates other) {
+        sums.merge(other.sums);
+        for (int k = 0; k < maxGap.length; k++) {
+            maxGap[k] = Math.max(maxGap[k], other.maxGap[k]);
+        }
+        return this;
+    }
+
+    public double[] values() {
+        return sums.toDoubles();
+    }
+
+    /** Largest {@code |sold - BR|} of any prosumer hour in the slot's game. */
+    public double maxBestResponseGap(int slot) {
+        return maxGap[slot];
+    }
+}

@@ -1,0 +1,29 @@
+package org.tea.engine;
+
+import org.tea.model.Behaviour;
+import org.tea.model.Hours;
+
+/**
+ * The final pass (MODEL sections 5, 8): the cleared market of each game, published to every participant so
+ * each can settle itself and compare with the conventional retailer. Slot k covers game {@code games[k]},
+ * hour t at {@code k * T + t}: retail price, sensitivity, total retail demand {@code D}, aggregated offer
+ * {@code A} at the price, surplus total {@code U}, and the exogenous prices.
+ */
+public record SettleRequest(int[] games, double[] lambda, double[] sensitivity, double[] demand, double[] offered,
+        double[] surplusTotal, double[] exportPrice, double[] importPrice, double[] tariff, double[] feedIn,
+        Behaviour behaviour, boolean enduserHourly) implements java.io.Serializable {
+
+    public SettleRequest {
+        int n = games.length * Hours.T;
+        for (double[] a : new double[][] {lambda, sensitivity, demand, offered, surplusTotal, exportPrice, importPrice,
+                tariff, feedIn}) {
+            if (a.length != n) {
+                throw new IllegalArgumentException("settle request: arrays must hold " + n + " values (games x 24)");
+            }
+        }
+    }
+
+    public int slots() {
+        return games.length;
+    }
+}

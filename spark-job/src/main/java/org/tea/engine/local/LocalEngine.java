@@ -1,0 +1,131 @@
+package org.tea.engine.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.tea.engine.EndUserBlock;
+import org.tea.engine.MarketEngine;
+import org.tea.engine.PassAggregates;
+import org.tea.engine.PassKernel;
+import org.tea.engine.PassRequest;
+import org.tea.engine.ProsumerBlock;
+import org.tea.engine.SettleAggregates;
+import org.tea.engine.SettleRequest;
+import org.tea.engine.UserResultSink;
+
+/**
+ * The in-memory engine: blocks of end-users and prosumers held in this JVM and evaluated on a fixed thread
+ * pool, one task per block. Results equal the Spark engine's to the last bit for the same blocks, because
+ * both run {@link PassKernel} per block and combine blocks exactly.
+ */
+public final class LocalEngine implements MarketEngine {
+    private final List<EndUserBlock> endUsers;
+    private final List<ProsumerBlock> prosumers;
+    private final int games;
+    private final ExecutorService pool;
+    private final UserResultSink sink;
+    private long passes;
+
+    /**
+     * @param sink receives per-user results of {@link #settle}; called from pool threads, one block at a time
+     *             per thread, so a sink shared by threads must be thread-safe
+     */
+    public LocalEngine(List<? extends EndUserBlock> endUsers, List<? extends ProsumerBlock> prosumers, int games,
+            int threads, UserResultSink sink) {
+        this.endUsers = List.copyOf(endUsers);
+        this.prosumers = List.copyOf(prosumers);
+        this.games = games;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "tea-local-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        this.sink = sink == null ? UserResultSink.NONE : sink;
+    }
+
+    @Override
+    public int games() {
+        return games;
+    }
+
+    @Override
+    public long passes() {
+        return passes;
+    }
+
+    @Override
+    public PassAggregates evaluate(PassRequest request) {
+        passes++;
+        int slots = request.slots();
+        List<Future<double[]>> parts = new ArrayList<>();
+        for (EndUserBlock block : endUsers) {
+            parts.add(pool.submit(() -> {
+                double[] partial = PassAggregates.newPartial(slots);
+                PassKernel.followers(block, request, new PassKernel.Scratch(), partial);
+                return partial;
+            }));
+        }
+        for (ProsumerBlock block : prosumers) {
+            parts.add(pool.submit(() -> {
+                double[] partial = PassAggregates.newPartial(slots);
+                PassKernel.offers(block, request, partial);
+                return partial;
+            }));
+        }
+        PassAggregates total = new PassAggregates(slots);
+        for (Future<double[]> f : parts) {
+            total.add(join(f));
+        }
+        return total;
+    }
+
+    @Override
+    public SettleAggregates settle(SettleRequest request) {
+        passes++;
+        int slots = request.slots();
+        List<Future<SettleAggregates>> parts = new ArrayList<>();
+        for (EndUserBlock block : endUsers) {
+            parts.add(pool.submit(() -> {
+                double[] partial = SettleAggregates.newPartial(slots);
+                PassKernel.settleEndUsers(block, request, new PassKernel.Scratch(), partial, sink);
+                return new SettleAggregates(slots).add(partial, new double[slots]);
+            }));
+        }
+        for (ProsumerBlock block : prosumers) {
+            parts.add(pool.submit(() -> {
+                double[] partial = SettleAggregates.newPartial(slots);
+                double[] gaps = new double[slots];
+                PassKernel.settleProsumers(block, request, new PassKernel.Scratch(), partial, gaps, sink);
+                return new SettleAggregates(slots).add(partial, gaps);
+            }));
+        }
+        SettleAggregates total = new SettleAggregates(slots);
+        for (Future<SettleAggregates> f : parts) {
+            total.merge(join(f));
+        }
+        return total;
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating a pass", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,62 @@
+package org.tea.equilibrium;
+
+import java.util.List;
+import org.tea.model.Hours;
+
+/**
+ * Everything the driver knows at the end, flat by game then hour ({@code game * 24 + t}): the market's
+ * hourly state at the equilibrium prices, the settlement sums, each game's certificate and the pass trace.
+ * All figures are market-level sums; no per-user data.
+ *
+ * @param lambda         retail price
+ * @param sensitivity    published {@code S_t} the last offers were made with
+ * @param demand         retail demand {@code D_t} = end-user demand + prosumer deficit (kWh)
+ * @param enduserDemand  {@code sum_j d_jt}
+ * @param deficit        {@code W_t}
+ * @param offered        {@code A_t(lambda_t)} (left limit at pi_b)
+ * @param surplusTotal   {@code U_t}
+ * @param soldLocal      sum of prosumers' local sales
+ * @param exported       sum of unsold surplus
+ * @param baselineEnduserDemand end-user demand at the tariff
+ * @param daily          per game {@link org.tea.engine.SettleAggregates} daily sums, {@code DAILY_FIELDS} each
+ */
+public record EquilibriumResult(MarketPrices prices, double[] lambda, double[] sensitivity, double[] demand,
+        double[] enduserDemand, double[] deficit, double[] offered, double[] surplusTotal, double[] soldLocal,
+        double[] exported, double[] baselineEnduserDemand, double[] daily, List<DayResult> days, List<PassTrace> trace,
+        long passes) implements java.io.Serializable {
+
+    /** Daily sums per game, in this order. */
+    public static final int ENERGY = 0;
+    public static final int PAYMENT = 1;
+    public static final int UTILITY = 2;
+    public static final int SURPLUS = 3;
+    public static final int BASELINE_ENERGY = 4;
+    public static final int BASELINE_PAYMENT = 5;
+    public static final int BASELINE_UTILITY = 6;
+    public static final int BASELINE_SURPLUS = 7;
+    public static final int PROFIT = 8;
+    public static final int BASELINE_PROFIT = 9;
+    public static final int DAILY_FIELDS = 10;
+
+    public int games() {
+        return lambda.length / Hours.T;
+    }
+
+    public double daily(int game, int field) {
+        return daily[game * DAILY_FIELDS + field];
+    }
+
+    /** {@code M_t = max(D_t - U_t, 0)}. */
+    public double imported(int i) {
+        return Math.max(demand[i] - surplusTotal[i], 0.0);
+    }
+
+    /** Baseline retail demand: end-users at the tariff plus prosumers' deficit. */
+    public double baselineDemand(int i) {
+        return baselineEnduserDemand[i] + deficit[i];
+    }
+
+    public boolean allConverged() {
+        return days.stream().allMatch(DayResult::converged);
+    }
+}

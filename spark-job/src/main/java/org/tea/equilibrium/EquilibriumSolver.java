@@ -1,0 +1,424 @@
+package org.tea.equilibrium;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tea.engine.MarketEngine;
+import org.tea.engine.PassAggregates;
+import org.tea.engine.PassRequest;
+import org.tea.engine.SettleAggregates;
+import org.tea.engine.SettleRequest;
+import org.tea.market.Settlement;
+import org.tea.model.Behaviour;
+import org.tea.model.Hours;
+
+/**
+ * The inner-outer driver of MODEL sections 6-7, the same for every engine. All games (scenario-days) iterate
+ * in lockstep: each pass sends the prices and sensitivities of every game still active, and a game leaves
+ * the pass set once it has converged or given up.
+ *
+ * <p>Per game, a pass result is read by a small state machine:
+ * <ol>
+ *   <li>{@code INIT}: the followers' response at the start prices gives the first {@code S} (MODEL 7.1);</li>
+ *   <li>{@code EVAL}: the current prices under new offers; cleared: update {@code S}; otherwise a step;</li>
+ *   <li>{@code TRIAL}: a trial point of the line search: accepted (Armijo on Phi, or already cleared) or halved.</li>
+ * </ol>
+ * The Newton step uses the Hessian of Phi as the engine's sums give it: {@code diag(sum s + c + dA/dlambda)}
+ * minus the rank-one coupling {@code c c^T / w} of users whose daily energy bound binds, inverted in O(24)
+ * by Sherman-Morrison on the hours not held at a bound (Bertsekas' projected Newton). The approximation is
+ * never below the true curvature, so full steps are rarely cut back.
+ */
+public final class EquilibriumSolver {
+    private static final int T = Hours.T;
+    private static final int INIT = 0;
+    private static final int EVAL = 1;
+    private static final int TRIAL = 2;
+    private static final int DONE = 3;
+    private static final double ARMIJO = 1e-4;
+    private static final int MAX_HALVINGS = 50;
+
+    private final SolverSettings settings;
+
+    public EquilibriumSolver(SolverSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Solves every game of the engine and settles it. */
+    public EquilibriumResult solve(MarketEngine engine, MarketPrices prices, ProgressListener progress) {
+        return new Run(engine, prices, progress).run();
+    }
+
+    /** One solve's mutable state, kept apart from the immutable solver. */
+    private final class Run {
+        final MarketEngine engine;
+        final MarketPrices prices;
+        final ProgressListener progress;
+        final int games;
+        final Behaviour behaviour = settings.behaviour();
+
+        // per game-hour
+        final double[] lambda;      // accepted point
+        final double[] sens;        // published S
+        final double[] trial;
+        final double[] direction;
+        final double[] grad;        // A - D at the accepted point
+        final double[] demandUsers; // at the accepted point
+        final double[] deficit;
+        final double[] offered;
+        final double[] surplus;
+        final double[] followerSens;
+        final double[] viol;
+        final double[] hdiag;       // diagonal curvature of Phi used by the last Newton step
+        // per game
+        final int[] phase;
+        final double[] phi;
+        final double[] step;
+        final int[] outer;
+        final int[] inner;
+        final int[] innerTotal;
+        final int[] halvings;
+        final double[] sensChange;
+        final Status[] status;
+        final List<PassTrace> trace = new ArrayList<>();
+        final long started = System.nanoTime();
+
+        Run(MarketEngine engine, MarketPrices prices, ProgressListener progress) {
+            this.engine = engine;
+            this.prices = prices;
+            this.progress = progress == null ? ProgressListener.NONE : progress;
+            this.games = prices.games();
+            if (engine.games() != games) {
+                throw new IllegalArgumentException("engine holds " + engine.games() + " games, prices " + games);
+            }
+            int n = games * T;
+            lambda = new double[n];
+            for (int i = 0; i < n; i++) {
+                lambda[i] = clip(prices.tariff()[i], i);
+            }
+            sens = new double[n];
+            trial = new double[n];
+            direction = new double[n];
+            grad = new double[n];
+            demandUsers = new double[n];
+            deficit = new double[n];
+            offered = new double[n];
+            surplus = new double[n];
+            followerSens = new double[n];
+            viol = new double[n];
+            hdiag = new double[n];
+            phase = new int[games];
+            phi = new double[games];
+            step = new double[games];
+            outer = new int[games];
+            inner = new int[games];
+            innerTotal = new int[games];
+            halvings = new int[games];
+            sensChange = new double[games];
+            Arrays.fill(sensChange, Double.NaN);
+            status = new Status[games];
+        }
+
+        double clip(double value, int i) {
+            return Math.min(Math.max(value, prices.exportPrice()[i]), prices.importPrice()[i]);
+        }
+
+        EquilibriumResult run() {
+            int[] active = activeGames();
+            while (active.length > 0) {
+                long t0 = System.nanoTime();
+                PassRequest request = request(active);
+                double[] agg = engine.evaluate(request).values();
+                double worstRatio = 0;
+                double worst = 0;
+                for (int k = 0; k < active.length; k++) {
+                    int g = active[k];
+                    double ratio = absorb(g, k, agg, request.lambda());
+                    worstRatio = Math.max(worstRatio, ratio);
+                    worst = Math.max(worst, maxOf(viol, g));
+                }
+                int done = games - activeGames().length;
+                PassTrace row = new PassTrace(trace.size() + 1, "clear", active.length, done, worstRatio, worst,
+                        (System.nanoTime() - t0) / 1_000_000);
+                trace.add(row);
+                progress.passDone(row, games);
+                active = activeGames();
+            }
+            return settle();
+        }
+
+        int[] activeGames() {
+            int count = 0;
+            for (int g = 0; g < games; g++) {
+                if (phase[g] != DONE) {
+                    count++;
+                }
+            }
+            int[] out = new int[count];
+            int k = 0;
+            for (int g = 0; g < games; g++) {
+                if (phase[g] != DONE) {
+                    out[k++] = g;
+                }
+            }
+            return out;
+        }
+
+        PassRequest request(int[] active) {
+            int n = active.length * T;
+            double[] l = new double[n];
+            double[] s = new double[n];
+            double[] ps = new double[n];
+            for (int k = 0; k < active.length; k++) {
+                int g = active[k];
+                double[] point = phase[g] == TRIAL ? trial : lambda;
+                System.arraycopy(point, g * T, l, k * T, T);
+                System.arraycopy(sens, g * T, s, k * T, T);
+                System.arraycopy(prices.exportPrice(), g * T, ps, k * T, T);
+            }
+            return new PassRequest(active, l, s, ps, behaviour);
+        }
+
+        /** Reads game g's sums (slot k) evaluated at {@code point}; returns its worst violation ratio. */
+        double absorb(int g, int k, double[] agg, double[] point) {
+            int base = g * T;
+            double ratio = 0;
+            double phiValue = agg[PassAggregates.daily(k, PassAggregates.PHI)];
+            for (int t = 0; t < T; t++) {
+                int i = base + t;
+                double w = agg[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
+                double d = agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)] + w;
+                double a = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
+                double l = point[k * T + t];
+                phiValue += l * w + agg[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)];
+                double v = Settlement.violation(l, prices.exportPrice()[i], prices.importPrice()[i], d, a);
+                ratio = Math.max(ratio, settings.clearing().ratio(v, d));
+            }
+            if (phase[g] == INIT) {
+                accept(g, k, agg, point, phiValue);
+                for (int t = 0; t < T; t++) {
+                    sens[base + t] = followerSens[base + t];
+                }
+                phase[g] = EVAL;
+                outer[g] = 1;
+                return ratio;
+            }
+            inner[g]++;
+            innerTotal[g]++;
+            if (phase[g] == TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON) {
+                double decrease = 0;
+                for (int t = 0; t < T; t++) {
+                    decrease += grad[base + t] * (trial[base + t] - lambda[base + t]);
+                }
+                double noise = 1e-13 * (Math.abs(phi[g]) + 1.0);
+                if (phiValue > phi[g] + ARMIJO * decrease + noise) {
+                    if (++halvings[g] > MAX_HALVINGS) {
+                        finish(g, Status.FAILED);
+                    } else if (inner[g] >= settings.maxInner()) {
+                        finish(g, Status.MAX_ITERATIONS_REACHED);
+                    } else {
+                        step[g] *= 0.5;
+                        project(g);
+                    }
+                    return ratio;
+                }
+            }
+            accept(g, k, agg, point, phiValue);
+            if (ratio <= 1) {
+                outerUpdate(g);
+            } else if (inner[g] >= settings.maxInner()) {
+                finish(g, Status.MAX_ITERATIONS_REACHED);
+            } else {
+                newStep(g);
+            }
+            return ratio;
+        }
+
+        /** Makes the evaluated point game g's current point. */
+        void accept(int g, int k, double[] agg, double[] point, double phiValue) {
+            int base = g * T;
+            for (int t = 0; t < T; t++) {
+                int i = base + t;
+                lambda[i] = point[k * T + t];
+                demandUsers[i] = agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)];
+                deficit[i] = agg[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
+                offered[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
+                surplus[i] = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
+                followerSens[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)];
+                double dem = demandUsers[i] + deficit[i];
+                grad[i] = offered[i] - dem;
+                viol[i] = Settlement.violation(lambda[i], prices.exportPrice()[i], prices.importPrice()[i], dem, offered[i]);
+            }
+            phi[g] = phiValue;
+            halvings[g] = 0;
+            if (settings.method() == ClearingMethod.NEWTON) {
+                newtonDirection(g, k, agg);
+            }
+        }
+
+        /** Leaders' update (MODEL 7.4-7.5) at a cleared point. */
+        void outerUpdate(int g) {
+            int base = g * T;
+            double theta = settings.theta();
+            double[] next = new double[T];
+            for (int t = 0; t < T; t++) {
+                next[t] = (1 - theta) * sens[base + t] + theta * followerSens[base + t];
+            }
+            double change = 0;
+            for (int t = 0; t < T; t++) {
+                change = Math.max(change, Math.abs(next[t] - sens[base + t])
+                        / Math.max(sens[base + t], settings.outer().tiny()));
+            }
+            sensChange[g] = change;
+            if (behaviour == Behaviour.COMPETITIVE || settings.outer().converged(change)) {
+                finish(g, Status.CONVERGED);
+                return;
+            }
+            if (outer[g] >= settings.maxOuter()) {
+                finish(g, Status.MAX_ITERATIONS_REACHED);
+                return;
+            }
+            System.arraycopy(next, 0, sens, base, T);
+            outer[g]++;
+            inner[g] = 0;
+            phase[g] = EVAL;
+        }
+
+        void finish(int g, Status s) {
+            status[g] = s;
+            phase[g] = DONE;
+        }
+
+        /** Starts a line search (Newton) or takes the fixed step (tatonnement) from the current point. */
+        void newStep(int g) {
+            int base = g * T;
+            if (settings.method() == ClearingMethod.TATONNEMENT) {
+                for (int t = 0; t < T; t++) {
+                    lambda[base + t] = clip(lambda[base + t] - settings.tatonnementStep() * grad[base + t], base + t);
+                }
+                phase[g] = EVAL;
+                return;
+            }
+            step[g] = 1.0;
+            project(g);
+        }
+
+        /** {@code trial = P(lambda + step * direction)}; falls back to the scaled gradient if that is no descent. */
+        void project(int g) {
+            int base = g * T;
+            double decrease = 0;
+            for (int t = 0; t < T; t++) {
+                int i = base + t;
+                trial[i] = clip(lambda[i] + step[g] * direction[i], i);
+                decrease += grad[i] * (trial[i] - lambda[i]);
+            }
+            phase[g] = TRIAL;
+            if (!(decrease < 0)) {
+                // guard: the projected arc of a descent direction decreases Phi; if rounding says otherwise,
+                // fall back to the diagonally scaled gradient, which always does
+                for (int t = 0; t < T; t++) {
+                    int i = base + t;
+                    trial[i] = clip(lambda[i] - step[g] * grad[i] / hdiag[i], i);
+                }
+            }
+        }
+
+        /**
+         * Projected Newton direction at game g's current point (slot k of the sums): hours held at a bound by a
+         * gradient pushing outward stay; the others solve {@code (diag(h) - c c^T / w) x = -g} exactly.
+         */
+        void newtonDirection(int g, int k, double[] agg) {
+            int base = g * T;
+            double[] h = new double[T];
+            double hMax = 0;
+            for (int t = 0; t < T; t++) {
+                h[t] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)]
+                        + agg[PassAggregates.hourly(k, PassAggregates.RANK, t)]
+                        + agg[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)];
+                hMax = Math.max(hMax, h[t]);
+            }
+            double floor = Math.max(1e-9 * hMax, 1e-12);
+            double w = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
+            double cy = 0;
+            double cz = 0;
+            boolean[] held = new boolean[T];
+            for (int t = 0; t < T; t++) {
+                int i = base + t;
+                double width = prices.importPrice()[i] - prices.exportPrice()[i];
+                double eps = 1e-12 * Math.max(width, 1e-12);
+                held[t] = width <= 0
+                        || (lambda[i] <= prices.exportPrice()[i] + eps && grad[i] > 0)
+                        || (lambda[i] >= prices.importPrice()[i] - eps && grad[i] < 0);
+                if (!held[t]) {
+                    double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
+                    double hd = Math.max(h[t], floor);
+                    cy += c * (-grad[i] / hd);
+                    cz += c * c / hd;
+                }
+            }
+            double denom = w - cz;
+            double coupling = w > 0 ? cy / Math.max(denom, 1e-12 * w) : 0.0;
+            for (int t = 0; t < T; t++) {
+                int i = base + t;
+                if (held[t]) {
+                    direction[i] = 0.0;
+                    hdiag[i] = Math.max(h[t], floor);
+                } else {
+                    double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
+                    double hd = Math.max(h[t], floor);
+                    direction[i] = (-grad[i] + c * coupling) / hd;
+                    hdiag[i] = hd;
+                }
+            }
+        }
+
+        EquilibriumResult settle() {
+            long t0 = System.nanoTime();
+            int n = games * T;
+            int[] all = new int[games];
+            double[] demand = new double[n];
+            for (int g = 0; g < games; g++) {
+                all[g] = g;
+            }
+            for (int i = 0; i < n; i++) {
+                demand[i] = demandUsers[i] + deficit[i];
+            }
+            SettleRequest request = new SettleRequest(all, lambda.clone(), sens.clone(), demand, offered.clone(),
+                    surplus.clone(), prices.exportPrice(), prices.importPrice(), prices.tariff(), prices.feedIn(),
+                    behaviour, false);
+            SettleAggregates sums = engine.settle(request);
+            double[] v = sums.values();
+            double[] sold = new double[n];
+            double[] exported = new double[n];
+            double[] baseline = new double[n];
+            double[] daily = new double[games * EquilibriumResult.DAILY_FIELDS];
+            List<DayResult> days = new ArrayList<>(games);
+            for (int g = 0; g < games; g++) {
+                for (int t = 0; t < T; t++) {
+                    sold[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.SOLD, t)];
+                    exported[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.EXPORTED, t)];
+                    baseline[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.BASELINE_DEMAND, t)];
+                }
+                for (int f = 0; f < EquilibriumResult.DAILY_FIELDS; f++) {
+                    daily[g * EquilibriumResult.DAILY_FIELDS + f] = v[SettleAggregates.daily(g, SettleAggregates.ENERGY + f)];
+                }
+                days.add(new DayResult(g, status[g], outer[g], innerTotal[g], maxOf(viol, g), sensChange[g],
+                        sums.maxBestResponseGap(g)));
+            }
+            PassTrace row = new PassTrace(trace.size() + 1, "settle", games, games, 0, 0,
+                    (System.nanoTime() - t0) / 1_000_000);
+            trace.add(row);
+            progress.passDone(row, games);
+            return new EquilibriumResult(prices, lambda.clone(), sens.clone(), demand, demandUsers.clone(),
+                    deficit.clone(), offered.clone(), surplus.clone(), sold, exported, baseline, daily, List.copyOf(days),
+                    List.copyOf(trace), engine.passes());
+        }
+    }
+
+    private static double maxOf(double[] values, int g) {
+        double max = 0;
+        for (int t = 0; t < T; t++) {
+            max = Math.max(max, values[g * T + t]);
+        }
+        return max;
+    }
+}

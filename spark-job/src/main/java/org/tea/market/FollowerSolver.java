@@ -1,0 +1,195 @@
+package org.tea.market;
+
+import org.tea.model.Hours;
+
+/**
+ * The exact end-user problem of MODEL section 4:
+ * <pre>
+ *   maximise sum_t (alpha_t d_t - beta d_t^2 / 2 - lambda_t d_t)
+ *   s.t. dmin_t <= d_t <= dmax_t,  emin <= sum_t d_t <= emax.
+ * </pre>
+ * The optimum is {@code d_t(mu) = clip((alpha_t - lambda_t + mu) / beta, dmin_t, dmax_t)} with one scalar
+ * {@code mu}. {@code sum_t d_t(mu)} is non-decreasing and piecewise linear, so {@code mu} is found exactly:
+ * on the linear piece that holds the current point, the root is one division away; if the result lies on
+ * the same piece (same active set) it is the answer, otherwise it narrows the bracket and the next try
+ * starts on a new piece. Pieces never repeat, so at most 2T + 1 evaluations are needed; two or three are
+ * typical because the warm start {@code mu = 0} is usually on or next to the right piece.
+ *
+ * <p>One instance per thread: it keeps scratch space and the last solve's {@link #mu()}, {@link #freeCount()},
+ * {@link #freeMask()} and {@link #energyBinding()}, and never allocates while solving.
+ */
+public final class FollowerSolver {
+    private static final int T = Hours.T;
+    private static final int MAX_STEPS = 4 * T + 8;
+
+    private final double[] z = new double[T];
+
+    // state of the last evaluation of sum_t d_t(mu)
+    private double sum;
+    private double clipped;
+    private double freeZ;
+    private int low;
+    private int high;
+    private int free;
+
+    // results of the last solve
+    private double mu;
+    private boolean binding;
+
+    /**
+     * Solves one user-day at the prices {@code lambda[off .. off + T)} and writes the demand {@code d} and the
+     * diagonal price sensitivity {@code s_t = -d d_t / d lambda_t} (MODEL section 4) into caller-owned arrays.
+     *
+     * @return the dual value {@code phi = max_d (utility - cost)}
+     */
+    public double solve(double[] alpha, double beta, double[] dmin, double[] dmax, double emin, double emax,
+            double[] lambda, int off, double[] d, double[] s) {
+        for (int t = 0; t < T; t++) {
+            z[t] = alpha[t] - lambda[off + t];
+        }
+        double m = 0;
+        evaluate(0, beta, dmin, dmax);
+        binding = !(sum >= emin && sum <= emax);
+        if (binding) {
+            m = findMu(sum < emin ? emin : emax, beta, dmin, dmax);
+        }
+        mu = m;
+        double invBeta = 1.0 / beta;
+        double sFree = binding ? (free > 0 ? invBeta * (1.0 - 1.0 / free) : 0.0) : invBeta;
+        double phi = 0;
+        for (int t = 0; t < T; t++) {
+            double x = (z[t] + m) * invBeta;
+            double dt;
+            if (((low >>> t) & 1) != 0) {
+                dt = dmin[t];
+            } else if (((high >>> t) & 1) != 0) {
+                dt = dmax[t];
+            } else {
+                dt = Math.min(Math.max(x, dmin[t]), dmax[t]); // a free hour, clipped against rounding
+            }
+            d[t] = dt;
+            s[t] = (((low | high) >>> t) & 1) != 0 ? 0.0 : sFree;
+            phi += (z[t] - 0.5 * beta * dt) * dt;
+        }
+        return phi;
+    }
+
+    /** The root of {@code sum_t d_t(mu) = target} by the piecewise-linear bracket-and-interpolate scheme. */
+    private double findMu(double target, double beta, double[] dmin, double[] dmax) {
+        double lo = Double.NEGATIVE_INFINITY;
+        double hi = Double.POSITIVE_INFINITY;
+        double m = 0;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            double f = sum - target;
+            if (f < 0) {
+                lo = m;
+            } else if (f > 0) {
+                hi = m;
+            } else {
+                return m;
+            }
+            double next = Double.NaN;
+            boolean onPiece = false;
+            if (free > 0) {
+                // root of the linear piece: target = clipped + (freeZ + free * mu) / beta
+                next = (beta * (target - clipped) - freeZ) / free;
+                onPiece = next > lo && next < hi;
+            }
+            if (!onPiece) {
+                next = f < 0 ? nextKinkAbove(m, beta, dmin, dmax) : nextKinkBelow(m, beta, dmin, dmax);
+            }
+            int oldLow = low;
+            int oldHigh = high;
+            evaluate(next, beta, dmin, dmax);
+            m = next;
+            if (onPiece && low == oldLow && high == oldHigh) {
+                return m; // same active set: the linear formula was exact
+            }
+        }
+        throw new ArithmeticException("follower solver: no energy multiplier found for target " + target);
+    }
+
+    private double nextKinkAbove(double m, double beta, double[] dmin, double[] dmax) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int t = 0; t < T; t++) {
+            double a = beta * dmin[t] - z[t];
+            double b = beta * dmax[t] - z[t];
+            if (a > m && a < best) {
+                best = a;
+            }
+            if (b > m && b < best) {
+                best = b;
+            }
+        }
+        if (best == Double.POSITIVE_INFINITY) {
+            throw new ArithmeticException("follower solver: energy target above sum of dmax (infeasible user)");
+        }
+        return best;
+    }
+
+    private double nextKinkBelow(double m, double beta, double[] dmin, double[] dmax) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < T; t++) {
+            double a = beta * dmin[t] - z[t];
+            double b = beta * dmax[t] - z[t];
+            if (a < m && a > best) {
+                best = a;
+            }
+            if (b < m && b > best) {
+                best = b;
+            }
+        }
+        if (best == Double.NEGATIVE_INFINITY) {
+            throw new ArithmeticException("follower solver: energy target below sum of dmin (infeasible user)");
+        }
+        return best;
+    }
+
+    /** {@code sum_t d_t(mu)} with its active set: hours at dmin ({@code low}), at dmax ({@code high}), free. */
+    private void evaluate(double m, double beta, double[] dmin, double[] dmax) {
+        double c = 0;
+        double fz = 0;
+        int lowMask = 0;
+        int highMask = 0;
+        int k = 0;
+        for (int t = 0; t < T; t++) {
+            double v = z[t] + m;
+            if (v <= beta * dmin[t]) {
+                c += dmin[t];
+                lowMask |= 1 << t;
+            } else if (v >= beta * dmax[t]) {
+                c += dmax[t];
+                highMask |= 1 << t;
+            } else {
+                fz += z[t];
+                k++;
+            }
+        }
+        clipped = c;
+        freeZ = fz;
+        low = lowMask;
+        high = highMask;
+        free = k;
+        sum = c + (fz + k * m) / beta;
+    }
+
+    /** The energy multiplier of the last solve: 0 when the daily energy bounds are slack. */
+    public double mu() {
+        return mu;
+    }
+
+    /** Whether a daily energy bound binds in the last solve. */
+    public boolean energyBinding() {
+        return binding;
+    }
+
+    /** {@code |F|}: hours strictly inside their bounds in the last solve. */
+    public int freeCount() {
+        return free;
+    }
+
+    /** Bit t set when hour t is free in the last solve. */
+    public int freeMask() {
+        return ~(low | high) & ((1 << T) - 1);
+    }
+}
