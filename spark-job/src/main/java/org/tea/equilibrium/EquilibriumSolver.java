@@ -69,6 +69,9 @@ public final class EquilibriumSolver {
         final double[] followerSens;
         final double[] viol;
         final double[] hdiag;       // diagonal curvature of Phi used by the last Newton step
+        final double[] theta;       // damping of the sensitivity update, per game-hour
+        final double[] lastDelta;   // last s(lambda) - S, to detect cycling
+        final double[] next;
         // per game
         final int[] phase;
         final double[] phi;
@@ -106,6 +109,10 @@ public final class EquilibriumSolver {
             followerSens = new double[n];
             viol = new double[n];
             hdiag = new double[n];
+            theta = new double[n];
+            Arrays.fill(theta, settings.theta());
+            lastDelta = new double[n];
+            next = new double[n];
             phase = new int[games];
             phi = new double[games];
             step = new double[games];
@@ -255,18 +262,24 @@ public final class EquilibriumSolver {
             }
         }
 
-        /** Leaders' update (MODEL 7.4-7.5) at a cleared point. */
+        /**
+         * Leaders' update (MODEL 7.4-7.5) at a cleared point. The followers' sensitivity is piecewise constant
+         * in the prices (it jumps when a user's hour hits a bound), so the plain update can cycle across such
+         * a jump forever, by one user's share. An hour whose update changes sign has its damping halved: the
+         * iteration then settles at the jump, where S lies between the one-sided sensitivities.
+         */
         void outerUpdate(int g) {
             int base = g * T;
-            double theta = settings.theta();
-            double[] next = new double[T];
-            for (int t = 0; t < T; t++) {
-                next[t] = (1 - theta) * sens[base + t] + theta * followerSens[base + t];
-            }
             double change = 0;
             for (int t = 0; t < T; t++) {
-                change = Math.max(change, Math.abs(next[t] - sens[base + t])
-                        / Math.max(sens[base + t], settings.outer().tiny()));
+                int i = base + t;
+                double delta = followerSens[i] - sens[i];
+                if (delta * lastDelta[i] < 0) {
+                    theta[i] *= 0.5;
+                }
+                lastDelta[i] = delta;
+                next[i] = sens[i] + theta[i] * delta;
+                change = Math.max(change, Math.abs(next[i] - sens[i]) / Math.max(sens[i], settings.outer().tiny()));
             }
             sensChange[g] = change;
             if (behaviour == Behaviour.COMPETITIVE || settings.outer().converged(change)) {
@@ -277,7 +290,7 @@ public final class EquilibriumSolver {
                 finish(g, Status.MAX_ITERATIONS_REACHED);
                 return;
             }
-            System.arraycopy(next, 0, sens, base, T);
+            System.arraycopy(next, base, sens, base, T);
             outer[g]++;
             inner[g] = 0;
             phase[g] = EVAL;

@@ -9,20 +9,21 @@ import org.tea.model.Hours;
  *   s.t. dmin_t <= d_t <= dmax_t,  emin <= sum_t d_t <= emax.
  * </pre>
  * The optimum is {@code d_t(mu) = clip((alpha_t - lambda_t + mu) / beta, dmin_t, dmax_t)} with one scalar
- * {@code mu}. {@code sum_t d_t(mu)} is non-decreasing and piecewise linear, so {@code mu} is found exactly:
- * on the linear piece that holds the current point, the root is one division away; if the result lies on
- * the same piece (same active set) it is the answer, otherwise it narrows the bracket and the next try
- * starts on a new piece. Pieces never repeat, so at most 2T + 1 evaluations are needed; two or three are
- * typical because the warm start {@code mu = 0} is usually on or next to the right piece.
+ * {@code mu}. {@code sum_t d_t(mu)} is non-decreasing and piecewise linear with at most 2T breakpoints, so
+ * {@code mu} is found exactly: on the linear piece that holds the current point the root is one division
+ * away, and if it stays on that piece (same active set) it is the answer. Two or three evaluations are
+ * typical because {@code mu = 0} is usually on or next to the right piece; when a few such steps do not
+ * settle it, the breakpoints are sorted and bisected, which always ends on the right piece.
  *
  * <p>One instance per thread: it keeps scratch space and the last solve's {@link #mu()}, {@link #freeCount()},
  * {@link #freeMask()} and {@link #energyBinding()}, and never allocates while solving.
  */
 public final class FollowerSolver {
     private static final int T = Hours.T;
-    private static final int MAX_STEPS = 4 * T + 8;
+    private static final int FAST_STEPS = 4;
 
     private final double[] z = new double[T];
+    private final double[] kinks = new double[2 * T];
 
     // state of the last evaluation of sum_t d_t(mu)
     private double sum;
@@ -74,75 +75,78 @@ public final class FollowerSolver {
         return phi;
     }
 
-    /** The root of {@code sum_t d_t(mu) = target} by the piecewise-linear bracket-and-interpolate scheme. */
+    /**
+     * The root of {@code sum_t d_t(mu) = target}. Fast path: a few interpolations on the current linear piece
+     * (exact as soon as the result stays on its piece). Fallback, always exact: sort the 2T breakpoints,
+     * bisect over them to the piece where the sum crosses the target, interpolate on that piece.
+     */
     private double findMu(double target, double beta, double[] dmin, double[] dmax) {
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
         double m = 0;
-        for (int step = 0; step < MAX_STEPS; step++) {
+        for (int step = 0; step < FAST_STEPS; step++) {
             double f = sum - target;
-            if (f < 0) {
-                lo = m;
-            } else if (f > 0) {
-                hi = m;
-            } else {
+            if (f == 0) {
                 return m;
             }
-            double next = Double.NaN;
-            boolean onPiece = false;
-            if (free > 0) {
-                // root of the linear piece: target = clipped + (freeZ + free * mu) / beta
-                next = (beta * (target - clipped) - freeZ) / free;
-                onPiece = next > lo && next < hi;
+            if (f < 0) {
+                lo = m;
+            } else {
+                hi = m;
             }
-            if (!onPiece) {
-                next = f < 0 ? nextKinkAbove(m, beta, dmin, dmax) : nextKinkBelow(m, beta, dmin, dmax);
+            if (free == 0) {
+                break;
+            }
+            double next = (beta * (target - clipped) - freeZ) / free; // root of this linear piece
+            if (!(next > lo && next < hi)) {
+                break;
             }
             int oldLow = low;
             int oldHigh = high;
             evaluate(next, beta, dmin, dmax);
             m = next;
-            if (onPiece && low == oldLow && high == oldHigh) {
+            if (low == oldLow && high == oldHigh) {
                 return m; // same active set: the linear formula was exact
             }
         }
-        throw new ArithmeticException("follower solver: no energy multiplier found for target " + target);
+        return byBreakpoints(target, beta, dmin, dmax);
     }
 
-    private double nextKinkAbove(double m, double beta, double[] dmin, double[] dmax) {
-        double best = Double.POSITIVE_INFINITY;
+    private double byBreakpoints(double target, double beta, double[] dmin, double[] dmax) {
         for (int t = 0; t < T; t++) {
-            double a = beta * dmin[t] - z[t];
-            double b = beta * dmax[t] - z[t];
-            if (a > m && a < best) {
-                best = a;
-            }
-            if (b > m && b < best) {
-                best = b;
-            }
+            kinks[2 * t] = beta * dmin[t] - z[t];
+            kinks[2 * t + 1] = beta * dmax[t] - z[t];
         }
-        if (best == Double.POSITIVE_INFINITY) {
-            throw new ArithmeticException("follower solver: energy target above sum of dmax (infeasible user)");
+        java.util.Arrays.sort(kinks);
+        // smallest breakpoint where the sum reaches the target (the sum is non-decreasing in mu)
+        int a = 0;
+        int b = kinks.length - 1;
+        evaluate(kinks[b], beta, dmin, dmax);
+        if (sum < target) {
+            throw new ArithmeticException("follower solver: energy target " + target + " above sum of dmax");
         }
-        return best;
-    }
-
-    private double nextKinkBelow(double m, double beta, double[] dmin, double[] dmax) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < T; t++) {
-            double a = beta * dmin[t] - z[t];
-            double b = beta * dmax[t] - z[t];
-            if (a < m && a > best) {
-                best = a;
-            }
-            if (b < m && b > best) {
-                best = b;
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            evaluate(kinks[mid], beta, dmin, dmax);
+            if (sum >= target) {
+                b = mid;
+            } else {
+                a = mid + 1;
             }
         }
-        if (best == Double.NEGATIVE_INFINITY) {
-            throw new ArithmeticException("follower solver: energy target below sum of dmin (infeasible user)");
+        evaluate(kinks[a], beta, dmin, dmax);
+        if (sum == target || a == 0) {
+            if (sum != target) {
+                throw new ArithmeticException("follower solver: energy target " + target + " below sum of dmin");
+            }
+            return kinks[a];
         }
-        return best;
+        // the sum is linear between kinks[a - 1] and kinks[a]: take that piece's active set at the midpoint
+        evaluate(0.5 * (kinks[a - 1] + kinks[a]), beta, dmin, dmax);
+        double root = free > 0 ? (beta * (target - clipped) - freeZ) / free : kinks[a];
+        root = Math.min(Math.max(root, kinks[a - 1]), kinks[a]);
+        evaluate(root, beta, dmin, dmax);
+        return root;
     }
 
     /** {@code sum_t d_t(mu)} with its active set: hours at dmin ({@code low}), at dmax ({@code high}), free. */
