@@ -169,6 +169,7 @@ public final class PassKernel {
                             request.importPrice()[x], request.sensitivity()[x]));
                     partial[SettleAggregates.hourly(k, SettleAggregates.SOLD, t)] += sold;
                     partial[SettleAggregates.hourly(k, SettleAggregates.EXPORTED, t)] += u - sold;
+                    partial[SettleAggregates.hourly(k, SettleAggregates.GENERATION, t)] += sc.generation[t];
                     profit += hourProfit;
                     bProfit += hourBaseline;
                     fig[UserResultSink.GENERATION] = sc.generation[t];

@@ -4,7 +4,7 @@ import org.tea.model.Hours;
 
 /**
  * What the final pass sums per game (exactly, {@link ExactSums}) plus the largest best-response gap.
- * Hourly: end-users' baseline demand {@code sum_j d_j(p_u)}, prosumers' local sales and exports.
+ * Hourly: end-users' baseline demand {@code sum_j d_j(p_u)}, prosumers' local sales, exports and generation.
  * Daily: end-user energy, payment, utility and surplus, TE and baseline; prosumer profit, TE and baseline.
  */
 public final class SettleAggregates implements java.io.Serializable {
@@ -13,7 +13,8 @@ public final class SettleAggregates implements java.io.Serializable {
     public static final int BASELINE_DEMAND = 0;
     public static final int SOLD = 1;
     public static final int EXPORTED = 2;
-    static final int HOURLY_FIELDS = 3;
+    public static final int GENERATION = 3;
+    static final int HOURLY_FIELDS = 4;
     private static final int D0 = HOURLY_FIELDS * Hours.T;
     public static final int ENERGY = D0;
     public static final int PAYMENT = D0 + 1;

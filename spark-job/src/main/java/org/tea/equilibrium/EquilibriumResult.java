@@ -17,12 +17,13 @@ import org.tea.model.Hours;
  * @param surplusTotal   {@code U_t}
  * @param soldLocal      sum of prosumers' local sales
  * @param exported       sum of unsold surplus
+ * @param generation     prosumers' renewable output
  * @param baselineEnduserDemand end-user demand at the tariff
  * @param daily          per game {@link org.tea.engine.SettleAggregates} daily sums, {@code DAILY_FIELDS} each
  */
 public record EquilibriumResult(MarketPrices prices, double[] lambda, double[] sensitivity, double[] demand,
         double[] enduserDemand, double[] deficit, double[] offered, double[] surplusTotal, double[] soldLocal,
-        double[] exported, double[] baselineEnduserDemand, double[] daily, List<DayResult> days, List<PassTrace> trace,
+        double[] exported, double[] generation, double[] baselineEnduserDemand, double[] daily, List<DayResult> days, List<PassTrace> trace,
         long passes) implements java.io.Serializable {
 
     /** Daily sums per game, in this order. */

@@ -402,6 +402,7 @@ public final class EquilibriumSolver {
             double[] v = sums.values();
             double[] sold = new double[n];
             double[] exported = new double[n];
+            double[] generation = new double[n];
             double[] baseline = new double[n];
             double[] daily = new double[games * EquilibriumResult.DAILY_FIELDS];
             List<DayResult> days = new ArrayList<>(games);
@@ -409,6 +410,7 @@ public final class EquilibriumSolver {
                 for (int t = 0; t < T; t++) {
                     sold[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.SOLD, t)];
                     exported[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.EXPORTED, t)];
+                    generation[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.GENERATION, t)];
                     baseline[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.BASELINE_DEMAND, t)];
                 }
                 for (int f = 0; f < EquilibriumResult.DAILY_FIELDS; f++) {
@@ -422,7 +424,7 @@ public final class EquilibriumSolver {
             trace.add(row);
             progress.passDone(row, games);
             return new EquilibriumResult(prices, lambda.clone(), sens.clone(), demand, demandUsers.clone(),
-                    deficit.clone(), offered.clone(), surplus.clone(), sold, exported, baseline, daily, List.copyOf(days),
+                    deficit.clone(), offered.clone(), surplus.clone(), sold, exported, generation, baseline, daily, List.copyOf(days),
                     List.copyOf(trace), engine.passes());
         }
     }

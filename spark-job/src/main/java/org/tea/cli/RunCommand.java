@@ -1,0 +1,95 @@
+package org.tea.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tea.equilibrium.EquilibriumResult;
+import org.tea.io.ConfigException;
+import org.tea.io.InputException;
+import org.tea.io.StudyConfig;
+import org.tea.io.StudySetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tea run}: one study, from configuration to Parquet tables and key figures. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a study: a year of hourly retail markets, TE aggregation against the conventional retailer.",
+            "Output goes to a temporary folder next to --output and is moved into place at the end."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every day converged", "1:a day failed or did not converge (unless --allow-unconverged)",
+            "2:bad configuration, input or usage; nothing is written"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "study configuration (.properties); default: the built-in defaults")
+    Path config;
+
+    @Option(names = "--output", paramLabel = "DIR", required = true, description = "output folder (must not exist unless --overwrite)")
+    Path output;
+
+    @Option(names = "--overwrite", description = "replace an existing output folder at the end of a successful run")
+    boolean overwrite;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a configuration key; repeatable")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master of the configuration, local[*]); ignored under spark-submit")
+    String master;
+
+    @Option(names = "--allow-unconverged", description = "exit 0 even if some day did not converge (it is still flagged in the convergence table)")
+    boolean allowUnconverged;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        StudyConfig cfg;
+        StudySetup setup;
+        try {
+            cfg = StudyConfig.load(config, overrides);
+            if (Files.exists(output) && !overwrite) {
+                err.println("tea run: output folder " + output + " exists; give --overwrite to replace it");
+                return Main.BAD_INPUT;
+            }
+            setup = StudySetup.of(cfg);
+        } catch (ConfigException e) {
+            return report(err, "configuration", e.errors());
+        } catch (InputException e) {
+            return report(err, "input", e.errors());
+        } catch (IllegalArgumentException e) {
+            return report(err, "input", List.of(e.getMessage()));
+        }
+        StudyRun run = new StudyRun(cfg, setup, output, overwrite, master, quiet ? null : err);
+        EquilibriumResult result = run.execute();
+        out.println();
+        out.print(run.keyFigureTable());
+        out.flush();
+        long unconverged = result.days().stream().filter(d -> !d.converged()).count();
+        if (unconverged > 0) {
+            err.println("tea run: " + unconverged + " of " + result.days().size()
+                    + " days did not converge; see the convergence table in " + output);
+            return allowUnconverged ? Main.OK : Main.NOT_CONVERGED;
+        }
+        return Main.OK;
+    }
+
+    static int report(PrintWriter err, String what, List<String> errors) {
+        err.println("tea: " + errors.size() + " " + what + " error" + (errors.size() == 1 ? "" : "s") + "; nothing was written:");
+        for (String e : errors) {
+            err.println("  " + e);
+        }
+        err.flush();
+        return Main.BAD_INPUT;
+    }
+}

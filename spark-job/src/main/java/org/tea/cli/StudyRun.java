@@ -1,0 +1,167 @@
+package org.tea.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.tea.engine.MarketEngine;
+import org.tea.equilibrium.ClearingCriterion;
+import org.tea.equilibrium.EquilibriumResult;
+import org.tea.equilibrium.EquilibriumSolver;
+import org.tea.equilibrium.PassTrace;
+import org.tea.equilibrium.ProgressListener;
+import org.tea.equilibrium.SensitivityCriterion;
+import org.tea.equilibrium.SolverSettings;
+import org.tea.io.Manifest;
+import org.tea.io.StudyConfig;
+import org.tea.io.StudySetup;
+import org.tea.io.parquet.SparkStudy;
+import org.tea.report.KeyFigures;
+
+/**
+ * One study run (MATSim's controller): start Spark, build the engine over the study's blocks, solve every
+ * game, write the tables and the manifest into a temporary folder, then move it into place. A run that
+ * stops half-way leaves only the hidden temporary folder, never something that looks finished.
+ */
+final class StudyRun {
+    private final StudyConfig cfg;
+    private final StudySetup setup;
+    private final Path output;
+    private final boolean overwrite;
+    private final String master;
+    private final PrintWriter progress;
+    private final List<KeyFigures> figures = new ArrayList<>();
+
+    StudyRun(StudyConfig cfg, StudySetup setup, Path output, boolean overwrite, String master, PrintWriter progress) {
+        this.cfg = cfg;
+        this.setup = setup;
+        this.output = output.toAbsolutePath().normalize();
+        this.overwrite = overwrite;
+        this.master = master;
+        this.progress = progress;
+    }
+
+    static SolverSettings settings(StudyConfig cfg) {
+        var s = cfg.solver();
+        return new SolverSettings(cfg.prosumers().behaviour(), s.method(), new ClearingCriterion(s.tolClear()),
+                new SensitivityCriterion(s.tolOuter()), s.theta(), s.maxOuter(), s.maxInner(), s.tatonnementStep());
+    }
+
+    EquilibriumResult execute() {
+        Path tmp = output.resolveSibling("." + output.getFileName() + ".tmp-" + UUID.randomUUID());
+        long started = System.nanoTime();
+        Map<String, Object> timings = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(tmp);
+            EquilibriumResult result;
+            try (SparkStudy spark = SparkStudy.start(master != null ? master : cfg.spark().master(), "tea run")) {
+                long t0 = System.nanoTime();
+                int partitions = cfg.spark().partitionsFor(spark.cores());
+                MarketEngine engine = spark.engine(setup, partitions, tmp, cfg.output().enduserHourly(),
+                        cfg.output().monthPartitionRows());
+                long t1 = System.nanoTime();
+                timings.put("spark_start_s", seconds(t0 - started));
+                timings.put("populations_s", seconds(t1 - t0));
+                try (engine) {
+                    result = new EquilibriumSolver(settings(cfg)).solve(engine, setup.prices(), progressPrinter(t1));
+                }
+                long t2 = System.nanoTime();
+                timings.put("solve_and_user_tables_s", seconds(t2 - t1));
+                for (int s = 0; s < setup.calendar().scenarios(); s++) {
+                    figures.add(KeyFigures.of(result, setup.calendar(), s));
+                }
+                spark.writeMarketTables(tmp, result, setup.calendar(), figures);
+                timings.put("market_tables_s", seconds(System.nanoTime() - t2));
+                timings.put("spark_version", spark.version());
+                timings.put("partitions", partitions);
+            }
+            timings.put("total_s", seconds(System.nanoTime() - started));
+            Manifest.write(tmp.resolve("manifest.json"), cfg, setup, result, figures, timings);
+            Files.writeString(tmp.resolve("summary.txt"), keyFigureTable());
+            moveIntoPlace(tmp);
+            return result;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private ProgressListener progressPrinter(long start) {
+        if (progress == null) {
+            return ProgressListener.NONE;
+        }
+        return (PassTrace t, int games) -> {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            String eta = t.doneGames() == 0 || t.doneGames() == games ? "-"
+                    : String.format(Locale.ROOT, "~%.0f s", elapsed * (games - t.doneGames()) / t.doneGames());
+            progress.printf(Locale.ROOT, "pass %4d %-6s days done %6d/%d  active %6d  max violation %.2e kWh "
+                    + "(%.1e x tol)  elapsed %.1f s  ETA %s%n", t.pass(), t.step(), t.doneGames(), games,
+                    t.activeGames(), t.maxViolation(), t.maxViolationRatio(), elapsed, eta);
+            progress.flush();
+        };
+    }
+
+    private void moveIntoPlace(Path tmp) throws IOException {
+        if (Files.exists(output)) {
+            if (!overwrite) {
+                throw new IOException("output folder " + output + " appeared during the run; results left in " + tmp);
+            }
+            deleteQuietly(output);
+        }
+        Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover hidden temporary folder is harmless
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e7) / 100.0;
+    }
+
+    /** The TE-against-baseline table printed at the end and saved as summary.txt. */
+    String keyFigureTable() {
+        StringBuilder b = new StringBuilder();
+        for (KeyFigures k : figures) {
+            b.append(String.format(Locale.ROOT, "Key figures, scenario %d (%d days, %d converged)%n", k.scenario(),
+                    k.days(), k.gamesConverged()));
+            b.append(String.format(Locale.ROOT, "%-42s %16s %16s %9s%n", "", "TE", "baseline", "change"));
+            for (Map.Entry<String, double[]> e : k.sideBySide().entrySet()) {
+                double te = e.getValue()[0];
+                double base = e.getValue()[1];
+                b.append(String.format(Locale.ROOT, "%-42s %16s %16s %8.1f%%%n", e.getKey(), format(te), format(base),
+                        KeyFigures.change(te, base)));
+            }
+            b.append(String.format(Locale.ROOT, "%-42s %16s%n", "energy sold locally (kWh)", format(k.soldLocal())));
+            b.append(String.format(Locale.ROOT, "%-42s %16s%n", "energy imported (kWh)", format(k.imported())));
+            b.append(String.format(Locale.ROOT, "%-42s %16s%n", "energy exported (kWh)", format(k.exported())));
+            b.append(String.format(Locale.ROOT, "%-42s %16.3e%n", "budget imbalance (currency)", k.budgetImbalance()));
+            b.append(String.format(Locale.ROOT, "%-42s %16.3e%n", "energy imbalance (kWh/h, max)", k.energyImbalance()));
+        }
+        return b.toString();
+    }
+
+    private static String format(double v) {
+        return Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%,.0f", v);
+    }
+}

@@ -1,0 +1,266 @@
+package org.tea.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.tea.engine.CalibratedEndUserBlock;
+import org.tea.engine.EndUserBlock;
+import org.tea.engine.ProsumerBlock;
+import org.tea.engine.RenewableProsumerBlock;
+import org.tea.equilibrium.MarketPrices;
+import org.tea.io.synth.CityParameters;
+import org.tea.io.synth.ClearnessIndex;
+import org.tea.io.synth.Seeds;
+import org.tea.io.synth.SyntheticCity;
+import org.tea.model.EndUserSpec;
+import org.tea.model.GameCalendar;
+import org.tea.model.Hours;
+import org.tea.model.ProsumerSpec;
+import org.tea.model.StudySeries;
+
+/**
+ * A study ready to run (MATSim's "scenario"): the calendar of games, the hourly series of each scenario, the
+ * exogenous prices, and a recipe for every block of end-users and prosumers. Blocks are made from their index
+ * alone, so Spark makes them on the executors; a generated city never exists on the driver as a list.
+ *
+ * <p>Noise (MODEL section 10) never depends on scenario, partition or order: a user's reference load gets a
+ * level factor per day and a habit factor per hour of day, both lognormal with mean 1, drawn from the user's
+ * own stream seeded by (seed, id); a prosumer's PV gets a daily factor seeded by (seed, scenario, id, day).
+ */
+public final class StudySetup implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int T = Hours.T;
+    /** End-users per block: small enough that 2 cores get an even share of a 10,000-user city. */
+    public static final int ENDUSER_BLOCK = 512;
+    public static final int PROSUMER_BLOCK = 256;
+    /** Log-sd of a prosumer's daily PV factor around the common clearness index. */
+    static final double PROSUMER_PV_SIGMA = 0.1;
+
+    private final transient StudyConfig config; // driver only: executors get the few numbers below
+    private final long seed;
+    private final double noiseDaily;
+    private final double noiseHourly;
+    private final GameCalendar calendar;
+    private final CityParameters city;          // generated city, or null
+    private final List<EndUserSpec> endUsers;   // loaded city, or null
+    private final List<ProsumerSpec> prosumers; // loaded city, or null
+    private final String[] archetypes;
+    private final double[][] shapes;
+    private final double[][] pvCf;
+    private final double[][] windCf;
+    private final double[] wholesale;
+    private final double[] tariff;
+
+    private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
+            List<StudySeries> series) {
+        this.config = config;
+        this.seed = config.study().seed();
+        this.noiseDaily = config.endUsers().noiseDaily();
+        this.noiseHourly = config.endUsers().noiseHourly();
+        this.city = city;
+        this.endUsers = endUsers;
+        this.prosumers = prosumers;
+        this.calendar = new GameCalendar(config.study().year(), config.study().days(), config.study().scenarios());
+        StudySeries first = series.get(0);
+        Map<String, double[]> shapeMap = first.archetypes();
+        this.archetypes = shapeMap.keySet().toArray(new String[0]);
+        this.shapes = new double[archetypes.length][];
+        for (int a = 0; a < archetypes.length; a++) {
+            shapes[a] = shapeMap.get(archetypes[a]);
+        }
+        this.pvCf = new double[series.size()][];
+        this.windCf = new double[series.size()][];
+        for (int s = 0; s < series.size(); s++) {
+            pvCf[s] = series.get(s).pvCapacityFactor();
+            windCf[s] = series.get(s).windCapacityFactor();
+        }
+        this.wholesale = first.wholesale();
+        this.tariff = new double[T];
+        for (int t = 0; t < T; t++) {
+            tariff[t] = config.market().tariff(t);
+        }
+    }
+
+    /** A study whose city is generated from its configuration (the default). */
+    public static StudySetup generated(StudyConfig config) {
+        CityParameters p = cityParameters(config);
+        List<StudySeries> series = new ArrayList<>();
+        for (int s = 0; s < config.study().scenarios(); s++) {
+            series.add(SyntheticCity.series(p, s));
+        }
+        return new StudySetup(config, p, null, null, series);
+    }
+
+    /**
+     * A study whose city is read from {@code inputs.dir}. Input files hold one scenario's renewable output;
+     * with more scenarios, the PV capacity factor of scenario s > 0 is redrawn: the file's clear-sky-free
+     * series is kept for scenario 0 and scenarios 1.. use the synthetic clearness model at the study latitude.
+     */
+    public static StudySetup loaded(StudyConfig config, Path dir) {
+        LoadedInputs in = InputFiles.load(dir, config.study().year());
+        List<StudySeries> series = new ArrayList<>();
+        series.add(in.series());
+        CityParameters p = cityParameters(config);
+        for (int s = 1; s < config.study().scenarios(); s++) {
+            StudySeries synth = SyntheticCity.series(p, s);
+            series.add(in.series().withRenewables(synth.pvCapacityFactor(), synth.windCapacityFactor()));
+        }
+        return new StudySetup(config, null, in.endUsers(), in.prosumers(), series);
+    }
+
+    /** The configured study: generated unless {@code inputs.dir} is set. */
+    public static StudySetup of(StudyConfig config) {
+        return config.inputs().generate() ? generated(config) : loaded(config, Path.of(config.inputs().dir()));
+    }
+
+    public static CityParameters cityParameters(StudyConfig c) {
+        var e = c.endUsers();
+        var p = c.prosumers();
+        return new CityParameters(c.study().year(), c.study().latitude(), c.study().seed(), e.count(), e.annualEnergy(),
+                e.annualEnergySpread(), e.commercialShare(), e.elasticity(), e.elasticitySpread(), e.flexShare(),
+                e.energyFlex(), p.count(), p.pvKwp(), p.pvSpread(), p.windShare(), p.windKw(), p.annualEnergy(),
+                c.market().wholesaleMean());
+    }
+
+    public StudyConfig config() {
+        return config;
+    }
+
+    public GameCalendar calendar() {
+        return calendar;
+    }
+
+    public long endUserCount() {
+        return city != null ? city.endUsers() : endUsers.size();
+    }
+
+    public long prosumerCount() {
+        return city != null ? city.prosumers() : prosumers.size();
+    }
+
+    public int endUserBlocks() {
+        return (int) ((endUserCount() + ENDUSER_BLOCK - 1) / ENDUSER_BLOCK);
+    }
+
+    public int prosumerBlocks() {
+        return (int) ((prosumerCount() + PROSUMER_BLOCK - 1) / PROSUMER_BLOCK);
+    }
+
+    /** The exogenous prices of every game (MODEL section 3): the wholesale year repeats in every scenario. */
+    public MarketPrices prices() {
+        int n = calendar.games() * T;
+        double[] w = new double[n];
+        double[] b = new double[n];
+        double[] s = new double[n];
+        double[] u = new double[n];
+        double[] f = new double[n];
+        var m = config.market();
+        for (int g = 0; g < calendar.games(); g++) {
+            for (int t = 0; t < T; t++) {
+                int i = g * T + t;
+                w[i] = wholesale[calendar.hourOfYear(g, t)];
+                b[i] = w[i] + m.feeImport();
+                s[i] = w[i] - m.feeExport();
+                u[i] = tariff[t];
+                f[i] = m.feedInPrice(s[i]);
+            }
+        }
+        return new MarketPrices(w, b, s, u, f);
+    }
+
+    private int archetypeIndex(String name, String id) {
+        for (int a = 0; a < archetypes.length; a++) {
+            if (archetypes[a].equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException(id + ": archetype '" + name + "' has no load shape");
+    }
+
+    /** End-user block b: users {@code [b * 512, (b + 1) * 512)}, noise drawn here. */
+    public EndUserBlock endUserBlock(int b) {
+        long from = (long) b * ENDUSER_BLOCK;
+        int n = (int) Math.min(ENDUSER_BLOCK, endUserCount() - from);
+        int days = calendar.days();
+        String[] ids = new String[n];
+        int[] arch = new int[n];
+        double[] energy = new double[n];
+        double[] eps = new double[n];
+        double[] flex = new double[n];
+        double[] eflex = new double[n];
+        float[] dayFactor = new float[n * days];
+        float[] hourFactor = new float[n * T];
+        double sd = noiseDaily;
+        double sh = noiseHourly;
+        long stream = Seeds.stream(seed, "enduser-noise");
+        for (int k = 0; k < n; k++) {
+            EndUserSpec u = city != null ? SyntheticCity.endUser(city, from + k) : endUsers.get((int) (from + k));
+            ids[k] = u.id();
+            arch[k] = archetypeIndex(u.archetype(), u.id());
+            energy[k] = u.annualEnergy();
+            eps[k] = u.elasticity();
+            flex[k] = u.flexShare();
+            eflex[k] = u.energyFlex();
+            RandomGenerator rng = Seeds.small(Seeds.of(stream, 0, Seeds.id(u.id()), 0));
+            NormalDistribution z = new NormalDistribution(rng, 0, 1);
+            for (int d = 0; d < days; d++) {
+                dayFactor[k * days + d] = (float) lognormal(z, sd);
+            }
+            for (int t = 0; t < T; t++) {
+                hourFactor[k * T + t] = (float) lognormal(z, sh);
+            }
+        }
+        return new CalibratedEndUserBlock(ids, arch, energy, eps, flex, eflex, dayFactor, hourFactor, shapes, tariff,
+                calendar);
+    }
+
+    private static double lognormal(NormalDistribution z, double sigma) {
+        return sigma == 0 ? 1.0 : Math.exp(sigma * z.sample() - sigma * sigma / 2);
+    }
+
+    /** Prosumer block b: prosumers {@code [b * 256, (b + 1) * 256)} with their offer curves for every game. */
+    public ProsumerBlock prosumerBlock(int b) {
+        long from = (long) b * PROSUMER_BLOCK;
+        int n = (int) Math.min(PROSUMER_BLOCK, prosumerCount() - from);
+        int games = calendar.games();
+        String[] ids = new String[n];
+        double[] pv = new double[n];
+        double[] wind = new double[n];
+        int[] arch = new int[n];
+        double[] energy = new double[n];
+        float[] factor = new float[n * games];
+        for (int i = 0; i < n; i++) {
+            ProsumerSpec p = city != null ? SyntheticCity.prosumer(city, from + i) : prosumers.get((int) (from + i));
+            ids[i] = p.id();
+            pv[i] = p.pvKwp();
+            wind[i] = p.windKw();
+            arch[i] = archetypeIndex(p.archetype(), p.id());
+            energy[i] = p.annualEnergy();
+            for (int g = 0; g < games; g++) {
+                factor[i * games + g] = (float) ClearnessIndex.prosumerFactor(seed,
+                        calendar.scenario(g), p.id(), calendar.day(g), PROSUMER_PV_SIGMA);
+            }
+        }
+        return new RenewableProsumerBlock(ids, pv, wind, arch, energy, factor, pvCf, windCf, shapes, calendar);
+    }
+
+    /** Every block, built here: for the local engine and tests. */
+    public List<EndUserBlock> allEndUserBlocks() {
+        List<EndUserBlock> out = new ArrayList<>();
+        for (int b = 0; b < endUserBlocks(); b++) {
+            out.add(endUserBlock(b));
+        }
+        return out;
+    }
+
+    public List<ProsumerBlock> allProsumerBlocks() {
+        List<ProsumerBlock> out = new ArrayList<>();
+        for (int b = 0; b < prosumerBlocks(); b++) {
+            out.add(prosumerBlock(b));
+        }
+        return out;
+    }
+}

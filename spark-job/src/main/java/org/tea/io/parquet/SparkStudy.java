@@ -1,0 +1,92 @@
+package org.tea.io.parquet;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.tea.engine.EndUserBlock;
+import org.tea.engine.MarketEngine;
+import org.tea.engine.ProsumerBlock;
+import org.tea.engine.spark.ResultOutput;
+import org.tea.engine.spark.SparkEngine;
+import org.tea.equilibrium.EquilibriumResult;
+import org.tea.io.StudySetup;
+import org.tea.model.GameCalendar;
+import org.tea.report.KeyFigures;
+
+/**
+ * The Spark side of a study run: the session, the engine over the study's blocks (made on the executors
+ * from their indices, so no population passes through the driver), and the market-level tables. Under
+ * {@code spark-submit} the master comes from the cluster; otherwise from the configuration.
+ */
+public final class SparkStudy implements AutoCloseable {
+    private final SparkSession spark;
+    private final boolean owned;
+
+    private SparkStudy(SparkSession spark, boolean owned) {
+        this.spark = spark;
+        this.owned = owned;
+    }
+
+    /** Starts (or joins, under spark-submit) a session; {@code master} is used only when none is set. */
+    public static SparkStudy start(String master, String appName) {
+        SparkConf conf = new SparkConf(true);
+        boolean submitted = conf.contains("spark.master");
+        SparkSession.Builder b = SparkSession.builder().appName(appName)
+                .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                .config("spark.sql.debug.maxToStringFields", "200");
+        if (!submitted) {
+            b = b.master(master);
+        }
+        return new SparkStudy(b.getOrCreate(), !submitted);
+    }
+
+    /** Wraps an existing session (tests). */
+    public static SparkStudy of(SparkSession spark) {
+        return new SparkStudy(spark, false);
+    }
+
+    public int cores() {
+        return spark.sparkContext().defaultParallelism();
+    }
+
+    public String version() {
+        return spark.version();
+    }
+
+    public SparkSession session() {
+        return spark;
+    }
+
+    /** A Spark engine over the study's blocks, writing per-user tables under {@code dir}. */
+    public MarketEngine engine(StudySetup setup, int partitions, Path dir, boolean enduserHourly, long monthPartitionRows) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Integer> eu = IntStream.range(0, setup.endUserBlocks()).boxed().toList();
+        List<Integer> pr = IntStream.range(0, setup.prosumerBlocks()).boxed().toList();
+        JavaRDD<EndUserBlock> endUsers = jsc.parallelize(eu, Math.max(1, Math.min(partitions, eu.size())))
+                .map(setup::endUserBlock);
+        JavaRDD<ProsumerBlock> prosumers = jsc.parallelize(pr, Math.max(1, Math.min(partitions, pr.size())))
+                .map(setup::prosumerBlock);
+        ResultOutput out = dir == null ? null
+                : new ResultOutput(dir, setup.calendar(), enduserHourly, monthPartitionRows);
+        return new SparkEngine(spark, endUsers, prosumers, setup.calendar().games(), out);
+    }
+
+    public void writeMarketTables(Path dir, EquilibriumResult r, GameCalendar cal, List<KeyFigures> figures) {
+        MarketTables.writeMarketHourly(spark, dir, r, cal);
+        MarketTables.writeConvergence(spark, dir, r, cal);
+        MarketTables.writeSummary(spark, dir, figures);
+        MarketTables.writeTrace(spark, dir, r.trace());
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.tea.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tea.equilibrium.EquilibriumResult;
+import org.tea.model.GameCalendar;
+import org.tea.model.Hours;
+
+/**
+ * The key figures of MODEL section 9 for one scenario, TE against the conventional retailer, computed from
+ * market-level sums only. Money in currency, energy in kWh, power in kWh per hour.
+ *
+ * <p>Welfare counts every party: end-user surplus plus prosumer profit, plus the conventional retailer's
+ * margin in the baseline (it buys everything at the import price and sells at the tariff, and buys
+ * prosumer exports at the feed-in price and resells them at the export price). In TE the importer passes
+ * {@code pi_b} through, so it has no margin.
+ */
+public record KeyFigures(int scenario, int days, double retailPriceTe, double retailPriceBaseline,
+        double enduserSurplusTe, double enduserSurplusBaseline, double enduserPaymentTe, double enduserPaymentBaseline,
+        double enduserEnergyTe, double enduserEnergyBaseline, double prosumerProfitTe, double prosumerProfitBaseline,
+        double peakDemandTe, double peakDemandBaseline, double peakNetLoadTe, double peakNetLoadBaseline,
+        double tariffAverage, double soldLocal, double imported, double exported, double importCost,
+        double retailerMarginBaseline, double welfareTe, double welfareBaseline, double budgetImbalance,
+        double energyImbalance, int gamesConverged) {
+
+    public static KeyFigures of(EquilibriumResult r, GameCalendar calendar, int scenario) {
+        int T = Hours.T;
+        double pay = 0, energy = 0, surplus = 0, bPay = 0, bEnergy = 0, bSurplus = 0, profit = 0, bProfit = 0;
+        double peak = 0, bPeak = 0, net = Double.NEGATIVE_INFINITY, bNet = Double.NEGATIVE_INFINITY;
+        double sold = 0, imp = 0, exp = 0, impCost = 0, margin = 0, budget = 0, energyGap = 0, tariffSum = 0;
+        int converged = 0;
+        var p = r.prices();
+        for (int day = 1; day <= calendar.days(); day++) {
+            int g = calendar.game(scenario, day);
+            pay += r.daily(g, EquilibriumResult.PAYMENT);
+            energy += r.daily(g, EquilibriumResult.ENERGY);
+            surplus += r.daily(g, EquilibriumResult.SURPLUS);
+            bPay += r.daily(g, EquilibriumResult.BASELINE_PAYMENT);
+            bEnergy += r.daily(g, EquilibriumResult.BASELINE_ENERGY);
+            bSurplus += r.daily(g, EquilibriumResult.BASELINE_SURPLUS);
+            profit += r.daily(g, EquilibriumResult.PROFIT);
+            bProfit += r.daily(g, EquilibriumResult.BASELINE_PROFIT);
+            if (r.days().get(g).converged()) {
+                converged++;
+            }
+            for (int t = 0; t < T; t++) {
+                int i = g * T + t;
+                double d = r.demand()[i];
+                double bd = r.baselineDemand(i);
+                double u = r.surplusTotal()[i];
+                double m = r.imported(i);
+                peak = Math.max(peak, d);
+                bPeak = Math.max(bPeak, bd);
+                net = Math.max(net, d - u);
+                bNet = Math.max(bNet, bd - u);
+                sold += r.soldLocal()[i];
+                imp += m;
+                exp += r.exported()[i];
+                impCost += p.importPrice()[i] * m;
+                tariffSum += p.tariff()[i];
+                margin += (p.tariff()[i] - p.importPrice()[i]) * bd + (p.exportPrice()[i] - p.feedIn()[i]) * u;
+                budget += r.lambda()[i] * d - r.lambda()[i] * r.soldLocal()[i] - p.importPrice()[i] * m;
+                energyGap = Math.max(energyGap, Math.max(Math.abs(d - r.soldLocal()[i] - m),
+                        Math.abs(u - r.soldLocal()[i] - r.exported()[i])));
+            }
+        }
+        return new KeyFigures(scenario, calendar.days(), pay / energy, bPay / bEnergy, surplus, bSurplus, pay, bPay,
+                energy, bEnergy, profit, bProfit, peak, bPeak, net, bNet, tariffSum / (calendar.days() * T), sold, imp,
+                exp, impCost, margin, surplus + profit, bSurplus + bProfit + margin, budget, energyGap, converged);
+    }
+
+    /** Relative change TE against baseline, in percent. */
+    public static double change(double te, double baseline) {
+        return baseline == 0 ? Double.NaN : 100.0 * (te - baseline) / Math.abs(baseline);
+    }
+
+    /** The figures as (name, TE, baseline) rows for the printed table and the report. */
+    public Map<String, double[]> sideBySide() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("retail price paid by end-users (per kWh)", new double[] {retailPriceTe, retailPriceBaseline});
+        m.put("end-user payment", new double[] {enduserPaymentTe, enduserPaymentBaseline});
+        m.put("end-user surplus", new double[] {enduserSurplusTe, enduserSurplusBaseline});
+        m.put("end-user energy (kWh)", new double[] {enduserEnergyTe, enduserEnergyBaseline});
+        m.put("prosumer profit", new double[] {prosumerProfitTe, prosumerProfitBaseline});
+        m.put("peak demand (kWh/h)", new double[] {peakDemandTe, peakDemandBaseline});
+        m.put("peak net load (kWh/h)", new double[] {peakNetLoadTe, peakNetLoadBaseline});
+        m.put("social welfare", new double[] {welfareTe, welfareBaseline});
+        return m;
+    }
+}
