@@ -256,6 +256,15 @@ public final class InputRules {
         return v;
     }
 
+    /** The finite decimal number {@code s} spells, or null (no message: for re-reading a checked field). */
+    static Double decimal(String s) {
+        if (s == null || !DECIMAL.matcher(s).matches()) {
+            return null;
+        }
+        double v = Double.parseDouble(s);
+        return Double.isFinite(v) ? v : null;
+    }
+
     /** Parses an integer in [lo, hi]. */
     static Integer integer(String file, long row, Map<String, String> fields, String name, int lo, int hi,
             List<String> errors) {

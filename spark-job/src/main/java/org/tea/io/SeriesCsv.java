@@ -81,6 +81,7 @@ public final class SeriesCsv {
         HourSequence sequence = new HourSequence(label, hours,
                 i -> "day " + (i / Hours.T + 1) + " hour " + (i % Hours.T));
         boolean[] headerRead = {false};
+        List<Boolean> positive = new ArrayList<>();
         boolean complete = CsvTable.read(file, label, errors, new CsvTable.Rows() {
             @Override
             public void header(List<String> names) {
@@ -88,6 +89,7 @@ public final class SeriesCsv {
                         errors));
                 for (int a = 0; a < archetypes.size(); a++) {
                     loads.add(new double[hours]);
+                    positive.add(false);
                 }
                 headerRead[0] = true;
             }
@@ -95,6 +97,13 @@ public final class SeriesCsv {
             @Override
             public void row(long row, Map<String, String> fields) {
                 InputRules.SeriesRow r = InputRules.seriesRow(label, row, fields, year, archetypes, errors);
+                // whether a shape has any load is judged on every row, also rows rejected for another field
+                for (int a = 0; a < archetypes.size(); a++) {
+                    Double v = InputRules.decimal(fields.get(InputRules.LOAD_PREFIX + archetypes.get(a)));
+                    if (v != null && v > 0) {
+                        positive.set(a, true);
+                    }
+                }
                 // the day and hour alone place the row in time, even when other fields are wrong
                 Integer day = InputRules.integerIn(fields.get(InputRules.DAY), 1, hours / Hours.T);
                 Integer hour = InputRules.integerIn(fields.get(InputRules.HOUR), 0, Hours.T - 1);
@@ -128,7 +137,8 @@ public final class SeriesCsv {
                 for (int i = 0; i < hours; i++) {
                     shape[i] /= sum;
                 }
-            } else if (!(sum > 0) && complete) {
+            }
+            if (complete && !positive.get(a)) {
                 errors.add(label + ": column '" + InputRules.LOAD_PREFIX + archetypes.get(a)
                         + "' is 0 in every hour: expected a load shape with some positive value");
             }

@@ -121,6 +121,17 @@ class InputFilesTest {
     }
 
     @Test
+    void aMissingSeriesColumnIsReportedOnceNotOncePerRow() {
+        valid(dir);
+        edit(series(), l -> l.stream().map(s -> {
+            String[] c = s.split(",");
+            return String.join(",", c[0], c[1], c[2], c[4], c[5], c[6]);
+        }).toList());
+        assertOnlyError("series.csv:row 1: missing column 'pv_cf' (expected columns: day, hour, wholesale_price, "
+                + "pv_cf, wind_cf, load_<archetype>...)");
+    }
+
+    @Test
     void anExtraColumnIsNamed() {
         valid(dir);
         edit(prosumers(), l -> l.stream().map(s -> s + (s.startsWith("id") ? ",colour" : ",red")).toList());

@@ -69,8 +69,8 @@ public final class Seeds {
 
     /**
      * A generator for a handful of draws (one user's attributes, one prosumer-day's factor): WELL512a has a
-     * 16-word state, so seeding it costs about as much as a few draws, which matters when executors make one per
-     * entity-day. Its inputs are already mixed by {@link #of}, so its first outputs are well spread.
+     * 16-word state (WELL19937c has 624), so it is cheap to seed, which matters when executors make one per
+     * entity-day. Its seed is already mixed by {@link #of}, so its first outputs are well spread.
      */
     public static RandomGenerator small(long seed) {
         return new Well512a(seed);

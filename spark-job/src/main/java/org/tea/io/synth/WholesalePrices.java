@@ -8,7 +8,7 @@ import org.tea.model.StudySeries;
  * A synthetic day-ahead wholesale price per hour of the year (MODEL section 10: "daily and seasonal shape and a
  * midday dip that deepens with solar output"), in currency per kWh:
  * <pre>
- *   price = mean * k * ( season(d) * daily(h) + COOLING * cdd(d) * afternoon(h) - DIP * solar(d, h) ) + noise
+ *   price = k * ( season(d) * daily(h) + COOLING * cdd(d) * afternoon(h) - DIP * solar(d, h) + noise )
  * </pre>
  * <ul>
  * <li>{@code daily}: a night base with a morning (~8h) and a higher evening (~18-19h) peak;</li>
@@ -18,9 +18,9 @@ import org.tea.model.StudySeries;
  * <li>{@code solar}: the region's solar output, clear-sky times the day's mean clear-sky index of a regional
  * weather history: sunny days dip deeper at midday. Spring middays, with sun but neither heating nor cooling
  * demand, are the cheapest hours and a few of them go negative, as in markets with much solar;</li>
- * <li>{@code noise}: AR(1), a tenth of the mean;</li>
- * <li>{@code k}: rescales so the annual mean is exactly {@code mean} (multiplicative, so the sign of every hour
- * stays).</li>
+ * <li>{@code noise}: AR(1), standard deviation a tenth of the shape's mean level;</li>
+ * <li>{@code k}: the scale that makes the annual mean exactly {@code mean} (multiplicative, so the sign of every
+ * hour stays).</li>
  * </ul>
  * The price is the same in every scenario (MODEL section 10: only renewables change): the regional weather is one
  * fixed history drawn from its own stream of the study seed, not the local clear-sky index of a scenario.
