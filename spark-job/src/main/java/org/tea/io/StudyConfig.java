@@ -180,7 +180,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
             ConfigKey.real("endusers.noise.daily", 0.1, "- (lognormal sigma)", Range.closed(0, 1),
                     "noise of a user-day's load level"),
             ConfigKey.real("endusers.noise.hourly", 0.05, "- (lognormal sigma)", Range.closed(0, 1),
-                    "noise of each hour's load"),
+                    "habit noise per user and hour of day, the same every day"),
 
             ConfigKey.integer("prosumers.count", 200, "-", 0, 10_000_000, "number of prosumers"),
             ConfigKey.choice("prosumers.behaviour", "strategic", names(Behaviour.values(), Behaviour::name),

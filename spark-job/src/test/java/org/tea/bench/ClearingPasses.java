@@ -16,8 +16,7 @@ import org.tea.model.Behaviour;
  * Passes per clearing, projected Newton against fixed-step tatonnement, on a synthetic day set (1,000
  * end-users, 50 strategic prosumers, 30 days). Two measures: one cold clearing per day with the offers
  * fixed at the first S (the inner iteration alone), and the full inner-outer equilibrium.
- * Run: {@code mvn -B -pl spark-job test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.tea.bench.ClearingPasses}
+ * Run: see the Benchmarks section of the README (plain java on the test class path).
  */
 public final class ClearingPasses {
     public static void main(String[] args) {

@@ -1,0 +1,4 @@
+/**
+ * The tea command line (picocli): run and generate, with help on every command, exit codes 0, 1 and 2, progress lines and the key-figure table.
+ */
+package org.tea.cli;

@@ -1,0 +1,10 @@
+/**
+ * Where the populations live and how a pass over them is evaluated, independent of the execution backend.
+ * The equilibrium driver ({@link org.tea.equilibrium.EquilibriumSolver}) talks to a {@link org.tea.engine.MarketEngine}
+ * only through small requests (prices, sensitivities) and exact sums, never per-user data, so the same
+ * driver runs in one JVM or on a cluster. Users are grouped in fixed blocks ({@link org.tea.engine.EndUserBlock},
+ * {@link org.tea.engine.ProsumerBlock}); {@link org.tea.engine.PassKernel} turns one block into one double partial,
+ * and partials combine in exact arithmetic ({@link org.tea.engine.ExactSums}), which is why every engine gives
+ * the same bits whatever its partitions or threads.
+ */
+package org.tea.engine;
