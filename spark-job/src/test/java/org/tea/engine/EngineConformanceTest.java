@@ -2,32 +2,118 @@ package org.tea.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tea.engine.local.LocalEngine;
 import org.tea.equilibrium.EquilibriumResult;
 import org.tea.equilibrium.EquilibriumSolver;
 import org.tea.equilibrium.Instances;
+import org.tea.equilibrium.MarketPrices;
 import org.tea.equilibrium.SolverSettings;
 import org.tea.model.Behaviour;
+import org.tea.model.EndUserDay;
 import org.tea.model.Hours;
+import org.tea.model.ProsumerDay;
 
 /**
  * One suite for every engine (PowSyBl style): each implementation extends it and says how to make itself.
- * Engines must give exactly what a single-threaded run of the kernel over the same blocks gives.
+ * An engine must give exactly, to the last bit, what a single-threaded run of {@link PassKernel} over the same
+ * blocks gives, for passes, settlement sums and every user's settlement, and so the same equilibrium.
  */
 public abstract class EngineConformanceTest {
-    static final int T = Hours.T;
+    protected static final int T = Hours.T;
+    /** End-user block sizes: empty, tiny, large and uneven, so no two blocks look alike (900 users). */
+    static final int[] END_USER_BLOCKS = {300, 0, 1, 7, 128, 464};
+    /** Two prosumer blocks of unequal size (60 prosumers). */
+    static final int[] PROSUMER_BLOCKS = {13, 47};
+    /** Two scenarios of three days in the Spark engine's calendar. */
+    protected static final int GAMES = 6;
 
-    protected abstract MarketEngine engine(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers, int games);
+    private static Instances.Market market;
 
-    static Instances.Market market() {
-        return Instances.random(42, 900, 60, 5, 128, 0.05);
+    /**
+     * Makes the engine under test. Per-user results of {@code settle()} must reach {@code sink} when it is not
+     * null: an engine that writes them elsewhere reads them back into it (so the check covers its output).
+     */
+    protected abstract MarketEngine engine(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers, int games,
+            UserResultSink sink);
+
+    /** The seeded test market: 900 calibrated end-users, 60 PV prosumers, 6 games, re-blocked unevenly. */
+    protected static synchronized Instances.Market market() {
+        if (market == null) {
+            market = reblock(Instances.random(42, 900, 60, GAMES, 900, 0.05), END_USER_BLOCKS, PROSUMER_BLOCKS);
+        }
+        return market;
     }
 
-    /** The reference: every block through the kernel, one thread, blocks added in list order. */
-    static PassAggregates reference(Instances.Market m, PassRequest r) {
+    /** The same users and prosumers in blocks of the given sizes (read back through the block interfaces). */
+    protected static Instances.Market reblock(Instances.Market m, int[] endUserSizes, int[] prosumerSizes) {
+        int games = m.games();
+        List<List<EndUserDay>> users = new ArrayList<>(); // [game][user]
+        List<List<ProsumerDay>> pros = new ArrayList<>();
+        double[] energy = new double[2];
+        for (int g = 0; g < games; g++) {
+            List<EndUserDay> us = new ArrayList<>();
+            for (EndUserBlock b : m.endUsers()) {
+                for (int j = 0; j < b.size(); j++) {
+                    double[] a = new double[T];
+                    double[] lo = new double[T];
+                    double[] hi = new double[T];
+                    double beta = b.fill(j, g, a, lo, hi, energy);
+                    us.add(new EndUserDay(b.id(j), a, beta, lo, hi, energy[0], energy[1]));
+                }
+            }
+            users.add(us);
+            List<ProsumerDay> ps = new ArrayList<>();
+            for (ProsumerBlock b : m.prosumers()) {
+                for (int i = 0; i < b.size(); i++) {
+                    double[] gen = new double[T];
+                    double[] load = new double[T];
+                    b.fill(i, g, gen, load);
+                    ps.add(new ProsumerDay(b.id(i), gen, load));
+                }
+            }
+            pros.add(ps);
+        }
+        List<EndUserBlock> eu = new ArrayList<>();
+        int from = 0;
+        for (int size : endUserSizes) {
+            List<List<EndUserDay>> block = new ArrayList<>();
+            for (int g = 0; g < games; g++) {
+                block.add(users.get(g).subList(from, from + size));
+            }
+            eu.add(new ExplicitEndUserBlock(block));
+            from += size;
+        }
+        assertEquals(users.get(0).size(), from, "end-user block sizes");
+        List<ProsumerBlock> pb = new ArrayList<>();
+        from = 0;
+        for (int size : prosumerSizes) {
+            List<List<ProsumerDay>> block = new ArrayList<>();
+            for (int g = 0; g < games; g++) {
+                block.add(pros.get(g).subList(from, from + size));
+            }
+            pb.add(new ExplicitProsumerBlock(block));
+            from += size;
+        }
+        assertEquals(pros.get(0).size(), from, "prosumer block sizes");
+        return new Instances.Market(List.copyOf(eu), List.copyOf(pb), m.prices());
+    }
+
+    // ---- the reference: every block through the kernel, one thread, blocks added in list order ----
+
+    protected static PassAggregates reference(Instances.Market m, PassRequest r) {
         PassAggregates sums = new PassAggregates(r.slots());
         for (EndUserBlock b : m.endUsers()) {
             double[] partial = PassAggregates.newPartial(r.slots());
@@ -42,49 +128,204 @@ public abstract class EngineConformanceTest {
         return sums;
     }
 
-    static PassRequest request(Instances.Market m, int[] games, double shift, Behaviour b) {
+    protected static SettleAggregates reference(Instances.Market m, SettleRequest r, UserResultSink sink) {
+        SettleAggregates sums = new SettleAggregates(r.slots());
+        for (EndUserBlock b : m.endUsers()) {
+            double[] partial = SettleAggregates.newPartial(r.slots());
+            PassKernel.settleEndUsers(b, r, new PassKernel.Scratch(), partial, sink);
+            sums.add(partial, new double[r.slots()]);
+        }
+        for (ProsumerBlock b : m.prosumers()) {
+            double[] partial = SettleAggregates.newPartial(r.slots());
+            double[] gaps = new double[r.slots()];
+            PassKernel.settleProsumers(b, r, new PassKernel.Scratch(), partial, gaps, sink);
+            sums.add(partial, gaps);
+        }
+        return sums;
+    }
+
+    /** Prices a fraction {@code shift} of the way from pi_s to pi_b, sensitivities varying by hour. */
+    protected static PassRequest request(Instances.Market m, int[] games, double shift, Behaviour b) {
+        MarketPrices p = m.prices();
         double[] l = new double[games.length * T];
         double[] s = new double[games.length * T];
         double[] ps = new double[games.length * T];
         for (int k = 0; k < games.length; k++) {
             for (int t = 0; t < T; t++) {
                 int i = games[k] * T + t;
-                ps[k * T + t] = m.prices().exportPrice()[i];
-                l[k * T + t] = ps[k * T + t] + shift * (m.prices().importPrice()[i] - ps[k * T + t]);
-                s[k * T + t] = 300 + 10 * t;
+                ps[k * T + t] = p.exportPrice()[i];
+                l[k * T + t] = ps[k * T + t] + (shift + 0.01 * t) * (p.importPrice()[i] - ps[k * T + t]);
+                s[k * T + t] = 300 + 10 * t + 50 * k;
             }
         }
         return new PassRequest(games, l, s, ps, b);
     }
 
-    @Test
-    void aPassEqualsTheSingleThreadedKernelBitForBit() {
-        Instances.Market m = market();
-        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games())) {
-            for (Behaviour b : Behaviour.values()) {
-                PassRequest r = request(m, new int[] {0, 2, 4}, 0.4, b);
-                assertArrayEquals(reference(m, r).values(), e.evaluate(r).values(), 0.0, b.name());
+    /** A settlement of every game at a pass's prices, with D, A and U from the reference at those prices. */
+    protected static SettleRequest settleRequest(Instances.Market m, double shift, Behaviour b) {
+        int games = m.games();
+        int[] all = new int[games];
+        Arrays.setAll(all, g -> g);
+        PassRequest r = request(m, all, shift, b);
+        double[] v = reference(m, r).values();
+        double[] demand = new double[games * T];
+        double[] offered = new double[games * T];
+        double[] surplus = new double[games * T];
+        for (int k = 0; k < games; k++) {
+            for (int t = 0; t < T; t++) {
+                demand[k * T + t] = v[PassAggregates.hourly(k, PassAggregates.DEMAND, t)]
+                        + v[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
+                offered[k * T + t] = v[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
+                surplus[k * T + t] = v[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
             }
-            assertEquals(2, e.passes());
+        }
+        MarketPrices p = m.prices();
+        return new SettleRequest(all, r.lambda(), r.sensitivity(), demand, offered, surplus, p.exportPrice(),
+                p.importPrice(), p.tariff(), p.feedIn(), b, false);
+    }
+
+    /**
+     * Records every per-user result (copies, keyed by id and game, and hour for prosumers); thread-safe, and a
+     * result handed over twice is an error.
+     */
+    protected static final class RecordingSink implements UserResultSink {
+        /** {@code figures(9), demand, baseline demand, alpha, dmin, dmax (24 each), beta, emin, emax}. */
+        public final Map<String, double[]> endUserDays = new ConcurrentHashMap<>();
+        /** {@code figures(8)}. */
+        public final Map<String, double[]> prosumerHours = new ConcurrentHashMap<>();
+
+        public static String key(String id, int game) {
+            return id + "@" + game;
+        }
+
+        public static String key(String id, int game, int hour) {
+            return id + "@" + game + "@" + hour;
+        }
+
+        @Override
+        public void endUserDay(String id, int game, double[] figures, double[] demand, double[] baselineDemand,
+                double[] alpha, double[] dmin, double[] dmax, double beta, double emin, double emax) {
+            double[] row = new double[ENDUSER_FIGURES + 5 * T + 3];
+            System.arraycopy(figures, 0, row, 0, ENDUSER_FIGURES);
+            int at = ENDUSER_FIGURES;
+            for (double[] a : new double[][] {demand, baselineDemand, alpha, dmin, dmax}) {
+                System.arraycopy(a, 0, row, at, T);
+                at += T;
+            }
+            row[at] = beta;
+            row[at + 1] = emin;
+            row[at + 2] = emax;
+            assertNull(endUserDays.put(key(id, game), row), () -> "twice: " + key(id, game));
+        }
+
+        @Override
+        public void prosumerHour(String id, int game, int hour, double[] figures) {
+            double[] row = Arrays.copyOf(figures, PROSUMER_FIGURES);
+            assertNull(prosumerHours.put(key(id, game, hour), row), () -> "twice: " + key(id, game, hour));
+        }
+    }
+
+    static void assertSameResults(Map<String, double[]> expected, Map<String, double[]> actual, String what) {
+        assertEquals(new TreeMap<>(expected).keySet(), new TreeMap<>(actual).keySet(), what + " keys");
+        for (Map.Entry<String, double[]> e : expected.entrySet()) {
+            assertArrayEquals(e.getValue(), actual.get(e.getKey()), 0.0, () -> what + " " + e.getKey());
+        }
+    }
+
+    // ---- the suite ----
+
+    @ParameterizedTest
+    @EnumSource(Behaviour.class)
+    void aPassEqualsTheSingleThreadedKernelBitForBit(Behaviour b) {
+        Instances.Market m = market();
+        List<PassRequest> requests = List.of(request(m, new int[] {0, 2, 5}, 0.4, b),
+                request(m, new int[] {0, 1, 2, 3, 4, 5}, 0.1, b), request(m, new int[] {3}, 0.7, b));
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), null)) {
+            assertEquals(GAMES, e.games());
+            for (PassRequest r : requests) {
+                assertArrayEquals(reference(m, r).values(), e.evaluate(r).values(), 0.0);
+            }
+            // the same request again: nothing of earlier passes lingers
+            assertArrayEquals(reference(m, requests.get(0)).values(), e.evaluate(requests.get(0)).values(), 0.0);
+            assertEquals(requests.size() + 1, e.passes());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Behaviour.class)
+    void settlementSumsEqualTheSingleThreadedKernelBitForBit(Behaviour b) {
+        Instances.Market m = market();
+        SettleRequest r = settleRequest(m, 0.3, b);
+        SettleAggregates expected = reference(m, r, UserResultSink.NONE);
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), null)) {
+            SettleAggregates actual = e.settle(r);
+            assertArrayEquals(expected.values(), actual.values(), 0.0);
+            for (int k = 0; k < r.slots(); k++) {
+                assertEquals(expected.maxBestResponseGap(k), actual.maxBestResponseGap(k), 0.0, "gap, slot " + k);
+            }
+            assertEquals(1, e.passes());
         }
     }
 
     @Test
-    void theEquilibriumIsTheLocalEnginesToTheLastBit() {
+    void everyUsersSettlementReachesItsOutputExactly() {
         Instances.Market m = market();
-        SolverSettings s = SolverSettings.defaults(Behaviour.STRATEGIC);
+        SettleRequest r = settleRequest(m, 0.3, Behaviour.STRATEGIC);
+        RecordingSink expected = new RecordingSink();
+        SettleAggregates sums = reference(m, r, expected);
+        RecordingSink actual = new RecordingSink();
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), actual)) {
+            assertArrayEquals(sums.values(), e.settle(r).values(), 0.0);
+        }
+        assertEquals(900 * GAMES, expected.endUserDays.size());
+        assertEquals(60 * GAMES * T, expected.prosumerHours.size());
+        assertSameResults(expected.endUserDays, actual.endUserDays, "end-user day");
+        assertSameResults(expected.prosumerHours, actual.prosumerHours, "prosumer hour");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Behaviour.class)
+    void theEquilibriumIsTheLocalEnginesToTheLastBit(Behaviour b) {
+        Instances.Market m = market();
+        SolverSettings s = SolverSettings.defaults(b);
         EquilibriumResult expected;
-        try (MarketEngine local = new org.tea.engine.local.LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
+        try (MarketEngine local = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
             expected = new EquilibriumSolver(s).solve(local, m.prices(), null);
         }
-        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games())) {
+        assertTrue(expected.allConverged(), expected.days().toString());
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), null)) {
             EquilibriumResult r = new EquilibriumSolver(s).solve(e, m.prices(), null);
             assertTrue(r.allConverged(), r.days().toString());
-            assertArrayEquals(expected.lambda(), r.lambda(), 0.0);
-            assertArrayEquals(expected.sensitivity(), r.sensitivity(), 0.0);
-            assertArrayEquals(expected.soldLocal(), r.soldLocal(), 0.0);
-            assertArrayEquals(expected.daily(), r.daily(), 0.0);
+            assertArrayEquals(expected.lambda(), r.lambda(), 0.0, "lambda");
+            assertArrayEquals(expected.sensitivity(), r.sensitivity(), 0.0, "sensitivity");
+            assertArrayEquals(expected.demand(), r.demand(), 0.0, "demand");
+            assertArrayEquals(expected.enduserDemand(), r.enduserDemand(), 0.0, "enduserDemand");
+            assertArrayEquals(expected.deficit(), r.deficit(), 0.0, "deficit");
+            assertArrayEquals(expected.offered(), r.offered(), 0.0, "offered");
+            assertArrayEquals(expected.surplusTotal(), r.surplusTotal(), 0.0, "surplusTotal");
+            assertArrayEquals(expected.soldLocal(), r.soldLocal(), 0.0, "soldLocal");
+            assertArrayEquals(expected.exported(), r.exported(), 0.0, "exported");
+            assertArrayEquals(expected.generation(), r.generation(), 0.0, "generation");
+            assertArrayEquals(expected.baselineEnduserDemand(), r.baselineEnduserDemand(), 0.0, "baseline");
+            assertArrayEquals(expected.daily(), r.daily(), 0.0, "daily");
+            assertEquals(expected.days(), r.days());
             assertEquals(expected.passes(), r.passes());
+            assertEquals(r.passes(), e.passes());
+        }
+    }
+
+    @Test
+    void emptyBlocksAndAnEmptyPopulationAddNothing() {
+        Instances.Market m = market();
+        EndUserBlock empty = m.endUsers().get(1);
+        assertEquals(0, empty.size());
+        Instances.Market noProsumers = new Instances.Market(List.of(empty, m.endUsers().get(2), empty), List.of(),
+                m.prices());
+        PassRequest r = request(m, new int[] {1, 4}, 0.5, Behaviour.STRATEGIC);
+        try (MarketEngine e = engine(noProsumers.endUsers(), noProsumers.prosumers(), m.games(), null)) {
+            PassAggregates sums = e.evaluate(r);
+            assertNotNull(sums);
+            assertArrayEquals(reference(noProsumers, r).values(), sums.values(), 0.0);
         }
     }
 }
