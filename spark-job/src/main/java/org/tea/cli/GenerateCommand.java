@@ -44,6 +44,18 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a configuration key; repeatable")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    /** Deletes a local folder tree, if present. */
+    static void deleteLocal(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         StudyConfig cfg;
@@ -57,10 +69,10 @@ public final class GenerateCommand implements Callable<Integer> {
                     List.of("output folder " + output + " exists; give --overwrite to replace its files"));
         }
         Path tmp = output.toAbsolutePath().resolveSibling("." + output.getFileName() + ".tmp-generate");
-        StudyRun.deleteQuietly(tmp);
+        deleteLocal(tmp);
         Files.createDirectories(tmp);
         CityWriter.write(tmp, StudySetup.cityParameters(cfg), scenario);
-        StudyRun.deleteQuietly(output);
+        deleteLocal(output);
         Files.move(tmp, output);
         spec.commandLine().getOut().println("tea generate: wrote " + cfg.endUsers().count() + " end-users, "
                 + cfg.prosumers().count() + " prosumers and a year of hourly series to " + output);

@@ -32,8 +32,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "study configuration (.properties); default: the built-in defaults")
     Path config;
 
-    @Option(names = "--output", paramLabel = "DIR", required = true, description = "output folder (must not exist unless --overwrite)")
-    Path output;
+    @Option(names = "--output", paramLabel = "DIR", required = true,
+            description = "output folder: a path or a Hadoop filesystem URI such as hdfs:///studies/x (must not exist unless --overwrite)")
+    String output;
 
     @Option(names = "--overwrite", description = "replace an existing output folder at the end of a successful run")
     boolean overwrite;
@@ -58,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         StudySetup setup;
         try {
             cfg = StudyConfig.load(config, overrides);
-            if (Files.exists(output) && !overwrite) {
+            if (isLocal(output) && Files.exists(Path.of(output)) && !overwrite) { // fail fast, before Spark starts
                 err.println("tea run: output folder " + output + " exists; give --overwrite to replace it");
                 return Main.BAD_INPUT;
             }
@@ -71,7 +72,13 @@ public final class RunCommand implements Callable<Integer> {
             return report(err, "input", List.of(e.getMessage()));
         }
         StudyRun run = new StudyRun(cfg, setup, output, overwrite, master, quiet ? null : err);
-        EquilibriumResult result = run.execute();
+        EquilibriumResult result;
+        try {
+            result = run.execute();
+        } catch (StudyRun.OutputExists e) {
+            err.println("tea run: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         out.println();
         out.print(run.keyFigureTable());
         out.flush();
@@ -82,6 +89,11 @@ public final class RunCommand implements Callable<Integer> {
             return allowUnconverged ? Main.OK : Main.NOT_CONVERGED;
         }
         return Main.OK;
+    }
+
+    /** A plain path or a file: URI; anything else is checked once Spark's filesystem is up. */
+    static boolean isLocal(String uri) {
+        return !uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") || uri.startsWith("file:");
     }
 
     static int report(PrintWriter err, String what, List<String> errors) {

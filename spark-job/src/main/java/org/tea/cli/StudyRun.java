@@ -3,17 +3,11 @@ package org.tea.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.tea.engine.MarketEngine;
 import org.tea.equilibrium.ClearingCriterion;
 import org.tea.equilibrium.EquilibriumResult;
@@ -25,27 +19,35 @@ import org.tea.equilibrium.SolverSettings;
 import org.tea.io.Manifest;
 import org.tea.io.StudyConfig;
 import org.tea.io.StudySetup;
+import org.tea.io.parquet.OutputFolder;
 import org.tea.io.parquet.SparkStudy;
 import org.tea.report.KeyFigures;
 
 /**
  * One study run (MATSim's controller): start Spark, build the engine over the study's blocks, solve every
- * game, write the tables and the manifest into a temporary folder, then move it into place. A run that
- * stops half-way leaves only the hidden temporary folder, never something that looks finished.
+ * game, write the tables, the manifest and the summary into a hidden temporary folder, then move it into
+ * place. A run that stops half-way leaves only the temporary folder, never something that looks finished.
  */
 final class StudyRun {
+    /** The output folder exists and --overwrite was not given: a usage error, found before any work. */
+    static final class OutputExists extends RuntimeException {
+        OutputExists(String uri) {
+            super("output folder " + uri + " exists; give --overwrite to replace it");
+        }
+    }
+
     private final StudyConfig cfg;
     private final StudySetup setup;
-    private final Path output;
+    private final String output;
     private final boolean overwrite;
     private final String master;
     private final PrintWriter progress;
     private final List<KeyFigures> figures = new ArrayList<>();
 
-    StudyRun(StudyConfig cfg, StudySetup setup, Path output, boolean overwrite, String master, PrintWriter progress) {
+    StudyRun(StudyConfig cfg, StudySetup setup, String output, boolean overwrite, String master, PrintWriter progress) {
         this.cfg = cfg;
         this.setup = setup;
-        this.output = output.toAbsolutePath().normalize();
+        this.output = output;
         this.overwrite = overwrite;
         this.master = master;
         this.progress = progress;
@@ -58,13 +60,15 @@ final class StudyRun {
     }
 
     EquilibriumResult execute() {
-        Path tmp = output.resolveSibling("." + output.getFileName() + ".tmp-" + UUID.randomUUID());
         long started = System.nanoTime();
         Map<String, Object> timings = new LinkedHashMap<>();
-        try {
-            Files.createDirectories(tmp);
-            EquilibriumResult result;
-            try (SparkStudy spark = SparkStudy.start(master != null ? master : cfg.spark().master(), "tea run")) {
+        try (SparkStudy spark = SparkStudy.start(master != null ? master : cfg.spark().master(), "tea run")) {
+            OutputFolder out = spark.output(output);
+            if (out.exists() && !overwrite) {
+                throw new OutputExists(out.uri());
+            }
+            String tmp = out.createTemp();
+            try {
                 long t0 = System.nanoTime();
                 int partitions = cfg.spark().partitionsFor(spark.cores());
                 MarketEngine engine = spark.engine(setup, partitions, tmp, cfg.output().enduserHourly(),
@@ -72,6 +76,7 @@ final class StudyRun {
                 long t1 = System.nanoTime();
                 timings.put("spark_start_s", seconds(t0 - started));
                 timings.put("populations_s", seconds(t1 - t0));
+                EquilibriumResult result;
                 try (engine) {
                     result = new EquilibriumSolver(settings(cfg)).solve(engine, setup.prices(), progressPrinter(t1));
                 }
@@ -84,18 +89,18 @@ final class StudyRun {
                 timings.put("market_tables_s", seconds(System.nanoTime() - t2));
                 timings.put("spark_version", spark.version());
                 timings.put("partitions", partitions);
+                timings.put("total_s", seconds(System.nanoTime() - started));
+                out.writeText(tmp, Manifest.FILE, Manifest.json(cfg, setup, result, figures, timings));
+                out.writeText(tmp, "summary.txt", keyFigureTable());
+                out.commit(tmp, overwrite);
+                return result;
+            } catch (IOException e) {
+                out.discard(tmp);
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException | Error e) {
+                out.discard(tmp);
+                throw e;
             }
-            timings.put("total_s", seconds(System.nanoTime() - started));
-            Manifest.write(tmp.resolve("manifest.json"), cfg, setup, result, figures, timings);
-            Files.writeString(tmp.resolve("summary.txt"), keyFigureTable());
-            moveIntoPlace(tmp);
-            return result;
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(tmp);
-            throw e;
         }
     }
 
@@ -112,27 +117,6 @@ final class StudyRun {
                     t.activeGames(), t.maxViolation(), t.maxViolationRatio(), elapsed, eta);
             progress.flush();
         };
-    }
-
-    private void moveIntoPlace(Path tmp) throws IOException {
-        if (Files.exists(output)) {
-            if (!overwrite) {
-                throw new IOException("output folder " + output + " appeared during the run; results left in " + tmp);
-            }
-            deleteQuietly(output);
-        }
-        Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover hidden temporary folder is harmless
-        }
     }
 
     private static double seconds(long nanos) {

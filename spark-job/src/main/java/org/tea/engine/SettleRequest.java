@@ -11,7 +11,7 @@ import org.tea.model.Hours;
  */
 public record SettleRequest(int[] games, double[] lambda, double[] sensitivity, double[] demand, double[] offered,
         double[] surplusTotal, double[] exportPrice, double[] importPrice, double[] tariff, double[] feedIn,
-        Behaviour behaviour, boolean enduserHourly) implements java.io.Serializable {
+        Behaviour behaviour) implements java.io.Serializable {
 
     public SettleRequest {
         int n = games.length * Hours.T;

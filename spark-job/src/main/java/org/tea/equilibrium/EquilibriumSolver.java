@@ -397,7 +397,7 @@ public final class EquilibriumSolver {
             }
             SettleRequest request = new SettleRequest(all, lambda.clone(), sens.clone(), demand, offered.clone(),
                     surplus.clone(), prices.exportPrice(), prices.importPrice(), prices.tariff(), prices.feedIn(),
-                    behaviour, false);
+                    behaviour);
             SettleAggregates sums = engine.settle(request);
             double[] v = sums.values();
             double[] sold = new double[n];

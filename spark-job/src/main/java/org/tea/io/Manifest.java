@@ -28,7 +28,8 @@ public final class Manifest {
     private Manifest() {
     }
 
-    public static void write(Path file, StudyConfig cfg, StudySetup setup, EquilibriumResult r, List<KeyFigures> figures,
+    /** The manifest as JSON text. */
+    public static String json(StudyConfig cfg, StudySetup setup, EquilibriumResult r, List<KeyFigures> figures,
             Map<String, Object> timings) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("product", "tea");
@@ -63,7 +64,7 @@ public final class Manifest {
         m.put("timings", timings);
         m.put("config", cfg.resolved());
         m.put("input_checksums", checksums(cfg));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
     }
 
     /** SHA-256 of every input file, so a result names exactly what it was computed from. */

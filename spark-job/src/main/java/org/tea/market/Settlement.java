@@ -47,7 +47,8 @@ public final class Settlement {
         double local = localSold(demand, surplusTotal);
         if (local >= offered) {
             double vertical = surplusTotal - offered;
-            return vertical > 0 ? q + (u - q) * ((local - offered) / vertical) : q;
+            // min: q + (u - q) * share can round one ulp above u, which would export a negative quantity
+            return vertical > 0 ? Math.min(u, q + (u - q) * ((local - offered) / vertical)) : q;
         }
         return offered > 0 ? q * (local / offered) : 0.0;
     }

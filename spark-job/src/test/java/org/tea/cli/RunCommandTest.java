@@ -132,6 +132,26 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutputUriIsWrittenThroughTheHadoopFilesystemAndNoTemporaryFolderIsLeft() throws Exception {
+        Path target = tmp.resolve("by-uri");
+        assertEquals(0, Main.execute(uriArgs(target)));
+        assertTrue(Files.isRegularFile(target.resolve("manifest.json")));
+        try (var siblings = Files.list(tmp)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().startsWith(".by-uri.tmp-")));
+        }
+    }
+
+    static String[] uriArgs(Path target) {
+        String[] a = args(target);
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(target.toString())) {
+                a[i] = target.toUri().toString();
+            }
+        }
+        return a;
+    }
+
+    @Test
     void anExistingOutputIsRefusedUnlessOverwrite() {
         assertEquals(2, Main.execute(args(run)));
         assertTrue(Files.exists(run.resolve("manifest.json")));

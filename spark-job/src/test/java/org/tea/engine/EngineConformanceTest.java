@@ -181,7 +181,7 @@ public abstract class EngineConformanceTest {
         }
         MarketPrices p = m.prices();
         return new SettleRequest(all, r.lambda(), r.sensitivity(), demand, offered, surplus, p.exportPrice(),
-                p.importPrice(), p.tariff(), p.feedIn(), b, false);
+                p.importPrice(), p.tariff(), p.feedIn(), b);
     }
 
     /**

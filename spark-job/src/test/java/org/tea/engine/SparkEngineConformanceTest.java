@@ -85,7 +85,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
             return spark(endUsers, prosumers, games, 3, null);
         }
         GameCalendar cal = calendar(games);
-        ResultOutput out = new ResultOutput(newDir(), cal, true, MONTH_ROWS);
+        ResultOutput out = new ResultOutput(newDir().toString(), cal, true, MONTH_ROWS);
         return new ReadBack(spark(endUsers, prosumers, games, 3, out), out, sink);
     }
 
@@ -152,7 +152,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         }
 
         List<Row> table(String name) {
-            return spark.read().parquet(out.dir().resolve(name).toString()).collectAsList();
+            return spark.read().parquet(java.nio.file.Path.of(out.dir()).resolve(name).toString()).collectAsList();
         }
 
         static int game(GameCalendar cal, Row row) {
@@ -205,7 +205,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         SettleRequest r = settleRequest(m, 0.3, Behaviour.STRATEGIC);
         GameCalendar cal = calendar(m.games());
         Path dir = newDir();
-        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 3, new ResultOutput(dir, cal, true,
+        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 3, new ResultOutput(dir.toString(), cal, true,
                 MONTH_ROWS))) {
             e.settle(r);
         }
@@ -260,7 +260,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         GameCalendar cal = new GameCalendar(YEAR, 45, 2);
         Path dir = newDir();
         // enduser_daily: 1,800 rows; prosumer_hourly: 8,640; enduser_hourly: 43,200
-        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 2, new ResultOutput(dir, cal, true, 5_000))) {
+        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 2, new ResultOutput(dir.toString(), cal, true, 5_000))) {
             e.settle(settleRequest(m, 0.5, Behaviour.STRATEGIC));
         }
         assertEquals(List.of("scenario=0", "scenario=1"), partitions(dir.resolve("enduser_daily")));

@@ -1,6 +1,5 @@
 package org.tea.engine.spark;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import org.tea.model.GameCalendar;
 
@@ -8,12 +7,13 @@ import org.tea.model.GameCalendar;
  * Where and how the Spark engine writes per-user tables in the final pass. Driver-side only: the executors
  * get the calendar and the flags, never this record.
  *
- * @param dir                run output folder; tables go to {@code dir/<table>}, which must not exist yet
+ * @param dir                run output folder, a path or a Hadoop filesystem URI ({@code hdfs://}, {@code s3a://});
+ *                           tables go to {@code dir/<table>}, which must not exist yet
  * @param calendar           maps games to scenario, day and month
  * @param enduserHourly      also write the optional {@code enduser_hourly} table
  * @param monthPartitionRows a table with more rows than this is partitioned by {@code month} as well
  */
-public record ResultOutput(Path dir, GameCalendar calendar, boolean enduserHourly, long monthPartitionRows) {
+public record ResultOutput(String dir, GameCalendar calendar, boolean enduserHourly, long monthPartitionRows) {
 
     public ResultOutput {
         Objects.requireNonNull(dir, "dir");

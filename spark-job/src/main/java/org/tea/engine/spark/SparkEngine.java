@@ -193,7 +193,7 @@ public final class SparkEngine implements MarketEngine {
                     : endUserBlocks.mapPartitions(it -> rows(it, b.value(), cal, table, byMonth));
             var writer = spark.createDataFrame(data, table.schema(byMonth)).write().mode(SaveMode.ErrorIfExists);
             writer = byMonth ? writer.partitionBy("scenario", "month") : writer.partitionBy("scenario");
-            writer.parquet(output.dir().resolve(table.tableName).toString());
+            writer.parquet(new org.apache.hadoop.fs.Path(output.dir(), table.tableName).toString());
         }
     }
 
@@ -332,8 +332,7 @@ public final class SparkEngine implements MarketEngine {
                 Arrays.copyOfRange(r.sensitivity(), from, to), Arrays.copyOfRange(r.demand(), from, to),
                 Arrays.copyOfRange(r.offered(), from, to), Arrays.copyOfRange(r.surplusTotal(), from, to),
                 Arrays.copyOfRange(r.exportPrice(), from, to), Arrays.copyOfRange(r.importPrice(), from, to),
-                Arrays.copyOfRange(r.tariff(), from, to), Arrays.copyOfRange(r.feedIn(), from, to), r.behaviour(),
-                r.enduserHourly());
+                Arrays.copyOfRange(r.tariff(), from, to), Arrays.copyOfRange(r.feedIn(), from, to), r.behaviour());
     }
 
     /** Turns what the settlement kernel hands out for one game into rows of one table. */

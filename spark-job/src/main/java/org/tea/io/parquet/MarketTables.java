@@ -1,6 +1,5 @@
 package org.tea.io.parquet;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -56,7 +55,7 @@ public final class MarketTables {
         return schema(new String[] {"scenario", "day", "hour"}, HOURLY_DOUBLES);
     }
 
-    public static void writeMarketHourly(SparkSession spark, Path dir, EquilibriumResult r, GameCalendar cal) {
+    public static void writeMarketHourly(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal) {
         var p = r.prices();
         List<Row> rows = new ArrayList<>(r.lambda().length);
         for (int g = 0; g < cal.games(); g++) {
@@ -69,7 +68,7 @@ public final class MarketTables {
                         r.baselineEnduserDemand()[i]));
             }
         }
-        write(spark, rows, marketHourlySchema(), dir.resolve(MARKET_HOURLY));
+        write(spark, rows, marketHourlySchema(), table(dir, MARKET_HOURLY));
     }
 
     /** {@code convergence}: one row per scenario and day, the certificate of MODEL section 7. */
@@ -87,14 +86,14 @@ public final class MarketTables {
         return DataTypes.createStructType(f);
     }
 
-    public static void writeConvergence(SparkSession spark, Path dir, EquilibriumResult r, GameCalendar cal) {
+    public static void writeConvergence(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal) {
         List<Row> rows = new ArrayList<>();
         for (DayResult d : r.days()) {
             rows.add(RowFactory.create(cal.scenario(d.game()), cal.day(d.game()), d.converged(), d.status().name(),
                     d.outerIterations(), d.innerPasses(), d.maxClearingViolation(),
                     Double.isNaN(d.maxSensitivityChange()) ? -1.0 : d.maxSensitivityChange(), d.maxBestResponseGap()));
         }
-        write(spark, rows, convergenceSchema(), dir.resolve(CONVERGENCE));
+        write(spark, rows, convergenceSchema(), table(dir, CONVERGENCE));
     }
 
     /** The columns of {@code summary}, after {@code scenario}: MODEL section 9, TE and baseline side by side. */
@@ -109,7 +108,7 @@ public final class MarketTables {
         return schema(new String[] {"scenario", "days", "days_converged"}, SUMMARY_DOUBLES);
     }
 
-    public static void writeSummary(SparkSession spark, Path dir, List<KeyFigures> figures) {
+    public static void writeSummary(SparkSession spark, String dir, List<KeyFigures> figures) {
         List<Row> rows = new ArrayList<>();
         for (KeyFigures k : figures) {
             rows.add(RowFactory.create(k.scenario(), k.days(), k.gamesConverged(), k.retailPriceTe(),
@@ -120,11 +119,11 @@ public final class MarketTables {
                     k.importCost(), k.retailerMarginBaseline(), k.welfareTe(), k.welfareBaseline(),
                     k.budgetImbalance(), k.energyImbalance()));
         }
-        write(spark, rows, summarySchema(), dir.resolve(SUMMARY));
+        write(spark, rows, summarySchema(), table(dir, SUMMARY));
     }
 
     /** {@code trace}: one row per pass of the driver loop (not partitioned: it spans all scenarios). */
-    public static void writeTrace(SparkSession spark, Path dir, List<PassTrace> trace) {
+    public static void writeTrace(SparkSession spark, String dir, List<PassTrace> trace) {
         List<StructField> f = new ArrayList<>();
         f.add(field("pass", DataTypes.IntegerType));
         f.add(field("step", DataTypes.StringType));
@@ -139,11 +138,15 @@ public final class MarketTables {
                     t.maxViolation(), t.millis()));
         }
         spark.createDataFrame(rows, DataTypes.createStructType(f)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(dir.resolve(TRACE).toString());
+                .parquet(table(dir, TRACE));
     }
 
-    static void write(SparkSession spark, List<Row> rows, StructType schema, Path table) {
+    static String table(String dir, String name) {
+        return new org.apache.hadoop.fs.Path(dir, name).toString();
+    }
+
+    static void write(SparkSession spark, List<Row> rows, StructType schema, String table) {
         spark.createDataFrame(rows, schema).repartition(1).write().mode(SaveMode.ErrorIfExists).partitionBy("scenario")
-                .parquet(table.toString());
+                .parquet(table);
     }
 }

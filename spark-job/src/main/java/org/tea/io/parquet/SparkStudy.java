@@ -1,6 +1,5 @@
 package org.tea.io.parquet;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
@@ -63,7 +62,7 @@ public final class SparkStudy implements AutoCloseable {
     }
 
     /** A Spark engine over the study's blocks, writing per-user tables under {@code dir}. */
-    public MarketEngine engine(StudySetup setup, int partitions, Path dir, boolean enduserHourly, long monthPartitionRows) {
+    public MarketEngine engine(StudySetup setup, int partitions, String dir, boolean enduserHourly, long monthPartitionRows) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Integer> eu = IntStream.range(0, setup.endUserBlocks()).boxed().toList();
         List<Integer> pr = IntStream.range(0, setup.prosumerBlocks()).boxed().toList();
@@ -76,11 +75,16 @@ public final class SparkStudy implements AutoCloseable {
         return new SparkEngine(spark, endUsers, prosumers, setup.calendar().games(), out);
     }
 
-    public void writeMarketTables(Path dir, EquilibriumResult r, GameCalendar cal, List<KeyFigures> figures) {
+    public void writeMarketTables(String dir, EquilibriumResult r, GameCalendar cal, List<KeyFigures> figures) {
         MarketTables.writeMarketHourly(spark, dir, r, cal);
         MarketTables.writeConvergence(spark, dir, r, cal);
         MarketTables.writeSummary(spark, dir, figures);
         MarketTables.writeTrace(spark, dir, r.trace());
+    }
+
+    /** The output folder at {@code uri} (a path or a Hadoop filesystem URI). */
+    public OutputFolder output(String uri) {
+        return new OutputFolder(spark, uri);
     }
 
     @Override

@@ -1,0 +1,90 @@
+package org.tea.io.parquet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A run's output folder on any Hadoop filesystem (a local path, {@code hdfs://}, {@code s3a://}): results are
+ * written into a hidden sibling {@code .<name>.tmp-<uuid>} and renamed into place at the end, so a run that
+ * stops half-way never leaves a folder that looks finished. (On object stores the rename is a copy: still
+ * all-or-nothing for readers that look at the final name only.)
+ */
+public final class OutputFolder {
+    private final FileSystem fs;
+    private final Path target;
+
+    OutputFolder(SparkSession spark, String uri) {
+        this.target = new Path(uri);
+        try {
+            this.fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the filesystem of " + uri, e);
+        }
+    }
+
+    public String uri() {
+        return fs.makeQualified(target).toString();
+    }
+
+    public boolean exists() {
+        try {
+            return fs.exists(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates the hidden temporary sibling and returns its URI. */
+    public String createTemp() {
+        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+        try {
+            if (!fs.mkdirs(tmp)) {
+                throw new IOException("could not create " + tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fs.makeQualified(tmp).toString();
+    }
+
+    /** Writes a small text file (manifest, summary) into a folder. */
+    public void writeText(String dir, String name, String text) {
+        try (OutputStream out = fs.create(new Path(dir, name), false)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves the finished temporary folder to the target, replacing it only if {@code overwrite}. */
+    public void commit(String tmp, boolean overwrite) {
+        try {
+            if (fs.exists(target)) {
+                if (!overwrite) {
+                    throw new IOException("output folder " + target + " appeared during the run; results left in " + tmp);
+                }
+                fs.delete(target, true);
+            }
+            if (!fs.rename(new Path(tmp), target)) {
+                throw new IOException("could not move " + tmp + " to " + target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a temporary folder after a failure; best effort. */
+    public void discard(String tmp) {
+        try {
+            fs.delete(new Path(tmp), true);
+        } catch (IOException e) {
+            // a leftover hidden temporary folder is harmless and says what it is
+        }
+    }
+}
