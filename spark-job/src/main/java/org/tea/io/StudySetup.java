@@ -45,8 +45,8 @@ public final class StudySetup implements java.io.Serializable {
     private final double noiseHourly;
     private final GameCalendar calendar;
     private final CityParameters city;          // generated city, or null
-    private final List<EndUserSpec> endUsers;   // loaded city, or null
-    private final List<ProsumerSpec> prosumers; // loaded city, or null
+    private final transient List<EndUserSpec> endUsers;   // in-memory city (driver only), or null
+    private final transient List<ProsumerSpec> prosumers; // in-memory city (driver only), or null
     private final String[] archetypes;
     private final double[][] shapes;
     private final double[][] pvCf;
@@ -180,10 +180,23 @@ public final class StudySetup implements java.io.Serializable {
         throw new IllegalArgumentException(id + ": archetype '" + name + "' has no load shape");
     }
 
-    /** End-user block b: users {@code [b * 512, (b + 1) * 512)}, noise drawn here. */
+    /** End-user block b of a generated or in-memory city: users {@code [b * 512, (b + 1) * 512)}. */
     public EndUserBlock endUserBlock(int b) {
         long from = (long) b * ENDUSER_BLOCK;
         int n = (int) Math.min(ENDUSER_BLOCK, endUserCount() - from);
+        List<EndUserSpec> members = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            members.add(city != null ? SyntheticCity.endUser(city, from + k) : endUsers.get((int) (from + k)));
+        }
+        return endUserBlock(members);
+    }
+
+    /**
+     * A block of the given end-users, in this order, with their noise drawn here. Readers of large input files
+     * call it on the executors with the rows of one block, so it only needs what the members say.
+     */
+    public EndUserBlock endUserBlock(List<EndUserSpec> members) {
+        int n = members.size();
         int days = calendar.days();
         String[] ids = new String[n];
         int[] arch = new int[n];
@@ -193,11 +206,9 @@ public final class StudySetup implements java.io.Serializable {
         double[] eflex = new double[n];
         float[] dayFactor = new float[n * days];
         float[] hourFactor = new float[n * T];
-        double sd = noiseDaily;
-        double sh = noiseHourly;
         long stream = Seeds.stream(seed, "enduser-noise");
         for (int k = 0; k < n; k++) {
-            EndUserSpec u = city != null ? SyntheticCity.endUser(city, from + k) : endUsers.get((int) (from + k));
+            EndUserSpec u = members.get(k);
             ids[k] = u.id();
             arch[k] = archetypeIndex(u.archetype(), u.id());
             energy[k] = u.annualEnergy();
@@ -207,10 +218,10 @@ public final class StudySetup implements java.io.Serializable {
             RandomGenerator rng = Seeds.small(Seeds.of(stream, 0, Seeds.id(u.id()), 0));
             NormalDistribution z = new NormalDistribution(rng, 0, 1);
             for (int d = 0; d < days; d++) {
-                dayFactor[k * days + d] = (float) lognormal(z, sd);
+                dayFactor[k * days + d] = (float) lognormal(z, noiseDaily);
             }
             for (int t = 0; t < T; t++) {
-                hourFactor[k * T + t] = (float) lognormal(z, sh);
+                hourFactor[k * T + t] = (float) lognormal(z, noiseHourly);
             }
         }
         return new CalibratedEndUserBlock(ids, arch, energy, eps, flex, eflex, dayFactor, hourFactor, shapes, tariff,
@@ -221,10 +232,20 @@ public final class StudySetup implements java.io.Serializable {
         return sigma == 0 ? 1.0 : Math.exp(sigma * z.sample() - sigma * sigma / 2);
     }
 
-    /** Prosumer block b: prosumers {@code [b * 256, (b + 1) * 256)} with their offer curves for every game. */
+    /** Prosumer block b of a generated or in-memory city: prosumers {@code [b * 256, (b + 1) * 256)}. */
     public ProsumerBlock prosumerBlock(int b) {
         long from = (long) b * PROSUMER_BLOCK;
         int n = (int) Math.min(PROSUMER_BLOCK, prosumerCount() - from);
+        List<ProsumerSpec> members = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            members.add(city != null ? SyntheticCity.prosumer(city, from + i) : prosumers.get((int) (from + i)));
+        }
+        return prosumerBlock(members);
+    }
+
+    /** A block of the given prosumers, in this order, with their offer curves for every game. */
+    public ProsumerBlock prosumerBlock(List<ProsumerSpec> members) {
+        int n = members.size();
         int games = calendar.games();
         String[] ids = new String[n];
         double[] pv = new double[n];
@@ -233,15 +254,15 @@ public final class StudySetup implements java.io.Serializable {
         double[] energy = new double[n];
         float[] factor = new float[n * games];
         for (int i = 0; i < n; i++) {
-            ProsumerSpec p = city != null ? SyntheticCity.prosumer(city, from + i) : prosumers.get((int) (from + i));
+            ProsumerSpec p = members.get(i);
             ids[i] = p.id();
             pv[i] = p.pvKwp();
             wind[i] = p.windKw();
             arch[i] = archetypeIndex(p.archetype(), p.id());
             energy[i] = p.annualEnergy();
             for (int g = 0; g < games; g++) {
-                factor[i * games + g] = (float) ClearnessIndex.prosumerFactor(seed,
-                        calendar.scenario(g), p.id(), calendar.day(g), PROSUMER_PV_SIGMA);
+                factor[i * games + g] = (float) ClearnessIndex.prosumerFactor(seed, calendar.scenario(g), p.id(),
+                        calendar.day(g), PROSUMER_PV_SIGMA);
             }
         }
         return new RenewableProsumerBlock(ids, pv, wind, arch, energy, factor, pvCf, windCf, shapes, calendar);
