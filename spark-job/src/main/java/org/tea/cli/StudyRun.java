@@ -77,8 +77,10 @@ final class StudyRun {
                 timings.put("spark_start_s", seconds(t0 - started));
                 timings.put("populations_s", seconds(t1 - t0));
                 EquilibriumResult result;
+                Map<String, Object> engineMetrics;
                 try (engine) {
                     result = new EquilibriumSolver(settings(cfg)).solve(engine, setup.prices(), progressPrinter(t1));
+                    engineMetrics = spark.metrics(engine, result.trace());
                 }
                 long t2 = System.nanoTime();
                 timings.put("solve_and_user_tables_s", seconds(t2 - t1));
@@ -90,6 +92,7 @@ final class StudyRun {
                 timings.put("spark_version", spark.version());
                 timings.put("partitions", partitions);
                 timings.put("total_s", seconds(System.nanoTime() - started));
+                timings.put("engine", engineMetrics);
                 out.writeText(tmp, Manifest.FILE, Manifest.json(cfg, setup, result, figures, timings));
                 out.writeText(tmp, "summary.txt", keyFigureTable());
                 out.commit(tmp, overwrite);

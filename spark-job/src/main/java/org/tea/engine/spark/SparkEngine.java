@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
@@ -72,6 +73,9 @@ public final class SparkEngine implements MarketEngine {
     private final long endUsers;
     private final long prosumers;
     private long passes;
+    /** Time spent in the kernel on the executors, summed over tasks: what a pass costs besides Spark. */
+    private final LongAccumulator kernelNanos;
+    private long passNanos;
     private boolean closed;
 
     /**
@@ -91,6 +95,7 @@ public final class SparkEngine implements MarketEngine {
         }
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        this.kernelNanos = spark.sparkContext().longAccumulator("tea kernel nanos");
         this.games = games;
         this.output = output;
         this.endUserBlocks = persist(endUserBlocks);
@@ -126,6 +131,29 @@ public final class SparkEngine implements MarketEngine {
         return passes;
     }
 
+    /** Wall time of all evaluate() passes so far, on the driver. */
+    public long passNanos() {
+        return passNanos;
+    }
+
+    /** Kernel time of all evaluate() passes so far, summed over executor tasks (successful and retried). */
+    public long kernelNanos() {
+        return kernelNanos.value();
+    }
+
+    /** Bytes the persisted populations take in executor memory and on disk. */
+    public long residentBytes() {
+        long bytes = 0;
+        for (org.apache.spark.storage.RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            for (JavaRDD<?> rdd : persisted) {
+                if (info.id() == rdd.id()) {
+                    bytes += info.memSize() + info.diskSize();
+                }
+            }
+        }
+        return bytes;
+    }
+
     /** End-users over all blocks. */
     public long endUsers() {
         return endUsers;
@@ -140,18 +168,21 @@ public final class SparkEngine implements MarketEngine {
     public PassAggregates evaluate(PassRequest request) {
         checkOpen();
         passes++;
+        long started = System.nanoTime();
         int slots = request.slots();
         Broadcast<PassRequest> b = jsc.broadcast(request);
         try {
             jsc.setJobDescription("TEA pass " + passes + " (" + slots + " games)");
             // the lambdas capture only the broadcast (not this engine), and read it on the executors
-            JavaRDD<double[]> partials = endUserBlocks.mapPartitions(it -> followerPartials(it, b.value()))
-                    .union(prosumerBlocks.mapPartitions(it -> offerPartials(it, b.value())));
+            LongAccumulator time = kernelNanos;
+            JavaRDD<double[]> partials = endUserBlocks.mapPartitions(it -> followerPartials(it, b.value(), time))
+                    .union(prosumerBlocks.mapPartitions(it -> offerPartials(it, b.value(), time)));
             return partials.treeAggregate(new PassAggregates(slots), PassAggregates::add, PassAggregates::merge,
                     TREE_DEPTH);
         } finally {
             jsc.setJobDescription(null);
             b.destroy();
+            passNanos += System.nanoTime() - started;
         }
     }
 
@@ -225,18 +256,22 @@ public final class SparkEngine implements MarketEngine {
      * and the request, whatever ran before it in the partition. It is a few arrays against a block's work.
      */
 
-    static Iterator<double[]> followerPartials(Iterator<EndUserBlock> blocks, PassRequest r) {
+    static Iterator<double[]> followerPartials(Iterator<EndUserBlock> blocks, PassRequest r, LongAccumulator time) {
         return map(blocks, block -> {
+            long t0 = System.nanoTime();
             double[] partial = PassAggregates.newPartial(r.slots());
             PassKernel.followers(block, r, new PassKernel.Scratch(), partial);
+            time.add(System.nanoTime() - t0);
             return partial;
         });
     }
 
-    static Iterator<double[]> offerPartials(Iterator<ProsumerBlock> blocks, PassRequest r) {
+    static Iterator<double[]> offerPartials(Iterator<ProsumerBlock> blocks, PassRequest r, LongAccumulator time) {
         return map(blocks, block -> {
+            long t0 = System.nanoTime();
             double[] partial = PassAggregates.newPartial(r.slots());
             PassKernel.offers(block, r, partial);
+            time.add(System.nanoTime() - t0);
             return partial;
         });
     }

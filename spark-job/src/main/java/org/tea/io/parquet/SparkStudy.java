@@ -82,6 +82,38 @@ public final class SparkStudy implements AutoCloseable {
         MarketTables.writeTrace(spark, dir, r.trace());
     }
 
+    /**
+     * What the engine measured, for the manifest: passes, their wall time, the kernel's share of it (the rest
+     * is Spark: scheduling, broadcast, serialisation, aggregation), ns per user-day inside Spark, and the bytes
+     * the persisted populations hold per end-user. Call before the engine is closed.
+     */
+    public java.util.Map<String, Object> metrics(MarketEngine engine, java.util.List<org.tea.equilibrium.PassTrace> trace) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (!(engine instanceof SparkEngine e)) {
+            return m;
+        }
+        long userDays = 0;
+        for (org.tea.equilibrium.PassTrace t : trace) {
+            if (t.step().equals("clear")) {
+                userDays += (long) t.activeGames() * e.endUsers();
+            }
+        }
+        double wall = e.passNanos() / 1e9;
+        double kernel = e.kernelNanos() / 1e9;
+        int cores = cores();
+        m.put("passes", e.passes());
+        m.put("cores", cores);
+        m.put("pass_wall_s", Math.round(wall * 100) / 100.0);
+        m.put("kernel_cpu_s", Math.round(kernel * 100) / 100.0);
+        m.put("spark_overhead_share", wall > 0 ? Math.max(0, 1 - kernel / (wall * cores)) : 0.0);
+        m.put("user_days_evaluated", userDays);
+        m.put("ns_per_user_day_in_spark", userDays > 0 ? e.kernelNanos() / (double) userDays : 0.0);
+        long bytes = e.residentBytes();
+        m.put("resident_bytes", bytes);
+        m.put("resident_bytes_per_enduser", e.endUsers() > 0 ? bytes / (double) e.endUsers() : 0.0);
+        return m;
+    }
+
     /** The output folder at {@code uri} (a path or a Hadoop filesystem URI). */
     public OutputFolder output(String uri) {
         return new OutputFolder(spark, uri);
