@@ -123,7 +123,10 @@ public final class FollowerSolver {
         int b = kinks.length - 1;
         evaluate(kinks[b], beta, dmin, dmax);
         if (sum < target) {
-            throw new ArithmeticException("follower solver: energy target " + target + " above sum of dmax");
+            if (sum < target - roundingSlack(target)) {
+                throw new ArithmeticException("follower solver: energy target " + target + " above sum of dmax");
+            }
+            return kinks[b]; // Emin = sum of dmax up to rounding (EndUserDay accepts it): every hour at dmax
         }
         while (a < b) {
             int mid = (a + b) >>> 1;
@@ -136,10 +139,10 @@ public final class FollowerSolver {
         }
         evaluate(kinks[a], beta, dmin, dmax);
         if (sum == target || a == 0) {
-            if (sum != target) {
+            if (sum > target + roundingSlack(target)) {
                 throw new ArithmeticException("follower solver: energy target " + target + " below sum of dmin");
             }
-            return kinks[a];
+            return kinks[a]; // Emax = sum of dmin up to rounding (EndUserDay accepts it): every hour at dmin
         }
         // the sum is linear between kinks[a - 1] and kinks[a]: take that piece's active set at the midpoint
         evaluate(0.5 * (kinks[a - 1] + kinks[a]), beta, dmin, dmax);
@@ -147,6 +150,11 @@ public final class FollowerSolver {
         root = Math.min(Math.max(root, kinks[a - 1]), kinks[a]);
         evaluate(root, beta, dmin, dmax);
         return root;
+    }
+
+    /** The few-ulp tolerance of {@link org.tea.model.EndUserDay#feasibility} between energy and hourly bounds. */
+    private double roundingSlack(double target) {
+        return 1e-12 * Math.max(1.0, Math.max(Math.abs(sum), Math.abs(target)));
     }
 
     /** {@code sum_t d_t(mu)} with its active set: hours at dmin ({@code low}), at dmax ({@code high}), free. */
