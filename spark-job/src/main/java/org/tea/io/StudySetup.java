@@ -35,7 +35,9 @@ public final class StudySetup implements java.io.Serializable {
     private static final int T = Hours.T;
     /** End-users per block: small enough that 2 cores get an even share of a 10,000-user city. */
     public static final int ENDUSER_BLOCK = 512;
-    public static final int PROSUMER_BLOCK = 256;
+    /** Prosumers per block: their offer curves are a block's bulk (games x 24 x 3 doubles each), and a small
+     * city still spreads them over the cores when per-prosumer tables are written. */
+    public static final int PROSUMER_BLOCK = 64;
     /** Log-sd of a prosumer's daily PV factor around the common clearness index. */
     static final double PROSUMER_PV_SIGMA = 0.1;
 

@@ -141,14 +141,21 @@ public final class SparkEngine implements MarketEngine {
         return kernelNanos.value();
     }
 
-    /** Bytes the persisted populations take in executor memory and on disk. */
-    public long residentBytes() {
+    /** Bytes the persisted end-user blocks take in executor memory and on disk (0 if not persisted here). */
+    public long endUserBytes() {
+        return storedBytes(endUserBlocks);
+    }
+
+    /** Bytes the persisted prosumer blocks (with their offer curves) take. */
+    public long prosumerBytes() {
+        return storedBytes(prosumerBlocks);
+    }
+
+    private long storedBytes(JavaRDD<?> rdd) {
         long bytes = 0;
         for (org.apache.spark.storage.RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
-            for (JavaRDD<?> rdd : persisted) {
-                if (info.id() == rdd.id()) {
-                    bytes += info.memSize() + info.diskSize();
-                }
+            if (info.id() == rdd.id()) {
+                bytes += info.memSize() + info.diskSize();
             }
         }
         return bytes;
