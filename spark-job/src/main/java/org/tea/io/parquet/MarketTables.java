@@ -15,6 +15,7 @@ import org.tea.equilibrium.EquilibriumResult;
 import org.tea.equilibrium.PassTrace;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
+import org.tea.report.Distribution;
 import org.tea.report.KeyFigures;
 
 /**
@@ -27,6 +28,7 @@ public final class MarketTables {
     public static final String CONVERGENCE = "convergence";
     public static final String SUMMARY = "summary";
     public static final String TRACE = "trace";
+    public static final String DISTRIBUTION = "distribution";
 
     private MarketTables() {
     }
@@ -139,6 +141,22 @@ public final class MarketTables {
         }
         spark.createDataFrame(rows, DataTypes.createStructType(f)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
                 .parquet(table(dir, TRACE));
+    }
+
+    /** {@code distribution}: one row per key figure, its spread over scenarios (not partitioned). */
+    public static void writeDistribution(SparkSession spark, String dir, List<Distribution> rows) {
+        List<StructField> f = new ArrayList<>();
+        f.add(field("figure", DataTypes.StringType));
+        f.add(field("scenarios", DataTypes.IntegerType));
+        for (String n : new String[] {"mean", "sd", "p5", "p50", "p95"}) {
+            f.add(field(n, DataTypes.DoubleType));
+        }
+        List<Row> out = new ArrayList<>();
+        for (Distribution d : rows) {
+            out.add(RowFactory.create(d.figure(), d.scenarios(), d.mean(), d.sd(), d.p5(), d.p50(), d.p95()));
+        }
+        spark.createDataFrame(out, DataTypes.createStructType(f)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .parquet(table(dir, DISTRIBUTION));
     }
 
     static String table(String dir, String name) {

@@ -85,6 +85,7 @@ public final class SparkStudy implements AutoCloseable {
         MarketTables.writeConvergence(spark, dir, r, cal);
         MarketTables.writeSummary(spark, dir, figures);
         MarketTables.writeTrace(spark, dir, r.trace());
+        MarketTables.writeDistribution(spark, dir, org.tea.report.Distribution.of(figures));
     }
 
     /**
