@@ -84,7 +84,8 @@ final class StudyRun {
                 }
                 long t2 = System.nanoTime();
                 timings.put("solve_and_user_tables_s", seconds(t2 - t1));
-                for (int s = 0; s < setup.calendar().scenarios(); s++) {
+                int first = setup.calendar().firstScenario();
+                for (int s = first; s < first + setup.calendar().scenarios(); s++) {
                     figures.add(KeyFigures.of(result, setup.calendar(), s));
                 }
                 spark.writeMarketTables(tmp, result, setup.calendar(), figures);

@@ -88,7 +88,7 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
 
     @Override
     public void fill(int i, int game, double[] generation, double[] load) {
-        int s = calendar.scenario(game);
+        int s = calendar.scenarioIndex(game);
         int h0 = calendar.hourOfYear(game, 0);
         double factor = pvFactor[i * calendar.games() + game];
         double[] shape = shapes[archetype[i]];

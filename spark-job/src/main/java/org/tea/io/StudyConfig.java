@@ -59,7 +59,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
     }
 
     /** Calendar and randomness of the study (MODEL sections 2 and 10). */
-    public record StudyGroup(int days, int year, long seed, int scenarios, double latitude) {
+    public record StudyGroup(int days, int year, long seed, int scenarios, int firstScenario, double latitude) {
     }
 
     /** The synthetic end-user population (MODEL section 4 calibration, section 10). */
@@ -159,6 +159,8 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
             ConfigKey.integer("study.year", 2025, "-", 1900, 2100, "calendar year (leap years, weekdays)"),
             ConfigKey.longInt("study.seed", 20250101L, "-", null, "seed of every random stream"),
             ConfigKey.integer("study.scenarios", 1, "-", 1, 10_000, "Monte Carlo scenarios of renewable output"),
+            ConfigKey.integer("study.firstScenario", 0, "-", 0, 1_000_000_000,
+                    "number of the first scenario: scenarios firstScenario .. firstScenario + scenarios - 1 are run"),
             ConfigKey.real("study.latitude", 43.7, "degrees", Range.closed(-66, 66),
                     "site latitude for solar geometry"),
 
@@ -300,6 +302,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
         m.put("study.year", Integer.toString(study.year()));
         m.put("study.seed", Long.toString(study.seed()));
         m.put("study.scenarios", Integer.toString(study.scenarios()));
+        m.put("study.firstScenario", Integer.toString(study.firstScenario()));
         m.put("study.latitude", ConfigKey.number(study.latitude()));
 
         m.put("endusers.count", Integer.toString(endUsers.count()));
@@ -449,7 +452,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
         int[] peak = (int[]) v.get("market.tariff.peakHours");
         return new StudyConfig(
                 new StudyGroup(v.i("study.days"), v.i("study.year"), v.l("study.seed"), v.i("study.scenarios"),
-                        v.d("study.latitude")),
+                        v.i("study.firstScenario"), v.d("study.latitude")),
                 new EndUsersGroup(v.i("endusers.count"), v.d("endusers.annualEnergy"),
                         v.d("endusers.annualEnergySpread"), v.d("endusers.commercialShare"),
                         v.d("endusers.elasticity"), v.d("endusers.elasticitySpread"), v.d("endusers.flexShare"),

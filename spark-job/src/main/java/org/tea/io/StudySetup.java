@@ -65,7 +65,8 @@ public final class StudySetup implements java.io.Serializable {
         this.city = city;
         this.endUsers = endUsers;
         this.prosumers = prosumers;
-        this.calendar = new GameCalendar(config.study().year(), config.study().days(), config.study().scenarios());
+        this.calendar = new GameCalendar(config.study().year(), config.study().days(), config.study().scenarios(),
+                config.study().firstScenario());
         StudySeries first = series.get(0);
         Map<String, double[]> shapeMap = first.archetypes();
         this.archetypes = shapeMap.keySet().toArray(new String[0]);
@@ -90,27 +91,36 @@ public final class StudySetup implements java.io.Serializable {
     public static StudySetup generated(StudyConfig config) {
         CityParameters p = cityParameters(config);
         List<StudySeries> series = new ArrayList<>();
-        for (int s = 0; s < config.study().scenarios(); s++) {
+        int first = config.study().firstScenario();
+        for (int s = first; s < first + config.study().scenarios(); s++) {
             series.add(SyntheticCity.series(p, s));
         }
         return new StudySetup(config, p, null, null, series);
     }
 
     /**
-     * A study whose city is read from {@code inputs.dir}. Input files hold one scenario's renewable output;
-     * with more scenarios, the PV capacity factor of scenario s > 0 is redrawn: the file's clear-sky-free
-     * series is kept for scenario 0 and scenarios 1.. use the synthetic clearness model at the study latitude.
+     * A study whose city is read from {@code inputs.dir}, in memory (the local engine and tests). Input files
+     * hold one scenario's renewable output; see {@link #scenarios} for the others.
      */
     public static StudySetup loaded(StudyConfig config, Path dir) {
         LoadedInputs in = InputFiles.load(dir, config.study().year());
+        return new StudySetup(config, null, in.endUsers(), in.prosumers(), scenarios(config, in.series()));
+    }
+
+    /** Scenario 0 is the file's renewable output; any other scenario number redraws it synthetically. */
+    static List<StudySeries> scenarios(StudyConfig config, StudySeries fromFile) {
         List<StudySeries> series = new ArrayList<>();
-        series.add(in.series());
         CityParameters p = cityParameters(config);
-        for (int s = 1; s < config.study().scenarios(); s++) {
-            StudySeries synth = SyntheticCity.series(p, s);
-            series.add(in.series().withRenewables(synth.pvCapacityFactor(), synth.windCapacityFactor()));
+        int first = config.study().firstScenario();
+        for (int s = first; s < first + config.study().scenarios(); s++) {
+            if (s == 0) {
+                series.add(fromFile);
+            } else {
+                StudySeries synth = SyntheticCity.series(p, s);
+                series.add(fromFile.withRenewables(synth.pvCapacityFactor(), synth.windCapacityFactor()));
+            }
         }
-        return new StudySetup(config, null, in.endUsers(), in.prosumers(), series);
+        return series;
     }
 
     /** The configured study: generated unless {@code inputs.dir} is set. */

@@ -3,10 +3,11 @@ package org.tea.model;
 import java.time.LocalDate;
 
 /**
- * Numbers the games of a study: game {@code g = scenario * days + (day - 1)} for scenarios {@code 0..S-1} and
+ * Numbers the games of a study: game {@code g = (scenario - first) * days + (day - 1)} for scenarios
+ * {@code first .. first + S - 1} and
  * days {@code 1..D} of the study year (MODEL sections 2 and 11). Every engine and writer uses this one mapping.
  */
-public record GameCalendar(int year, int days, int scenarios) implements java.io.Serializable {
+public record GameCalendar(int year, int days, int scenarios, int firstScenario) implements java.io.Serializable {
 
     public GameCalendar {
         int max = StudySeries.hoursInYear(year) / Hours.T;
@@ -16,17 +17,35 @@ public record GameCalendar(int year, int days, int scenarios) implements java.io
         if (scenarios < 1) {
             throw new IllegalArgumentException("calendar: scenarios = " + scenarios + ", expected >= 1");
         }
+        if (firstScenario < 0) {
+            throw new IllegalArgumentException("calendar: firstScenario = " + firstScenario + ", expected >= 0");
+        }
+    }
+
+    /** Scenarios 0 .. scenarios - 1. */
+    public GameCalendar(int year, int days, int scenarios) {
+        this(year, days, scenarios, 0);
     }
 
     public int games() {
         return days * scenarios;
     }
 
+    /** The game of a scenario (its number, from {@code firstScenario}) and day. */
     public int game(int scenario, int day) {
-        return scenario * days + (day - 1);
+        return (scenario - firstScenario) * days + (day - 1);
     }
 
+    /**
+     * The number of a game's scenario: what seeds its weather and what the outputs call it, so scenario k is the
+     * same whether it runs alone ({@code firstScenario = k}) or among others.
+     */
     public int scenario(int game) {
+        return firstScenario + game / days;
+    }
+
+    /** Position of a game's scenario in this study, 0 .. scenarios - 1, for per-scenario arrays. */
+    public int scenarioIndex(int game) {
         return game / days;
     }
 

@@ -1,0 +1,106 @@
+package org.tea.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Monte Carlo over renewable output (MODEL section 10): scenarios are reproducible, independent of which
+ * other scenarios share the run, and summarised by the distribution table.
+ */
+class MonteCarloRunTest {
+    @TempDir
+    static Path tmp;
+    static Path three;
+
+    static int run(Path out, String... set) {
+        List<String> a = new ArrayList<>(List.of("run", "--config", "../conf/quick.properties", "--output",
+                out.toString(), "--master", "local[2]", "--quiet", "--set", "study.days=4", "--set",
+                "endusers.count=150", "--set", "prosumers.count=12", "--set", "prosumers.pvKwp=60"));
+        for (String s : set) {
+            a.add("--set");
+            a.add(s);
+        }
+        return Main.execute(a.toArray(new String[0]));
+    }
+
+    @BeforeAll
+    static void threeScenarios() {
+        three = tmp.resolve("three");
+        assertEquals(0, run(three, "study.scenarios=3"));
+    }
+
+    static List<String> rows(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(rs.getString(i)).append('|');
+                }
+                out.add(b.toString());
+            }
+            return out;
+        }
+    }
+
+    static String table(Path run, String name) {
+        return "read_parquet('" + run.resolve(name) + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    /** Every summary column but the scenario, and every market_hourly row, of one scenario. */
+    static List<String> scenario(Path run, int s) throws SQLException {
+        List<String> out = rows("SELECT * EXCLUDE (scenario) FROM " + table(run, "summary") + " WHERE scenario = " + s);
+        out.addAll(rows("SELECT * EXCLUDE (scenario) FROM " + table(run, "market_hourly") + " WHERE scenario = " + s
+                + " ORDER BY day, hour"));
+        return out;
+    }
+
+    @Test
+    void scenarioKIsTheSameAloneOrAmongOthers() throws SQLException {
+        Path alone = tmp.resolve("alone");
+        assertEquals(0, run(alone, "study.firstScenario=2"));
+        assertEquals(scenario(three, 2), scenario(alone, 2));
+        assertNotEquals(scenario(three, 1), scenario(three, 2), "scenarios must differ in renewable output");
+    }
+
+    @Test
+    void oneScenarioIsTheDeterministicRunAndTheSeedReproducesIt() throws SQLException {
+        Path one = tmp.resolve("one");
+        assertEquals(0, run(one));
+        assertEquals(scenario(three, 0), scenario(one, 0));
+        Path other = tmp.resolve("other-seed");
+        assertEquals(0, run(other, "study.seed=7"));
+        assertNotEquals(scenario(one, 0), scenario(other, 0));
+    }
+
+    @Test
+    void theDistributionTableMatchesADirectComputationFromTheSummary() throws SQLException {
+        for (String figure : new String[] {"prosumer_profit_te", "enduser_surplus_te", "peak_demand_te"}) {
+            List<String> direct = rows("SELECT 3, avg(" + figure + "), stddev_samp(" + figure + "), quantile_cont("
+                    + figure + ", 0.05), quantile_cont(" + figure + ", 0.5), quantile_cont(" + figure + ", 0.95) FROM "
+                    + table(three, "summary"));
+            List<String> stored = rows("SELECT scenarios, mean, sd, p5, p50, p95 FROM " + table(three, "distribution")
+                    + " WHERE figure = '" + figure + "'");
+            String[] d = direct.get(0).split("\\|");
+            String[] s = stored.get(0).split("\\|");
+            for (int i = 0; i < d.length; i++) {
+                double a = Double.parseDouble(d[i]);
+                assertEquals(a, Double.parseDouble(s[i]), 1e-9 * Math.max(1, Math.abs(a)), figure + " column " + i);
+            }
+        }
+    }
+}
