@@ -21,6 +21,7 @@ import org.tea.io.StudyConfig;
 import org.tea.io.StudySetup;
 import org.tea.io.parquet.OutputFolder;
 import org.tea.io.parquet.SparkStudy;
+import org.tea.report.Distribution;
 import org.tea.report.KeyFigures;
 
 /**
@@ -127,9 +128,26 @@ final class StudyRun {
         return Math.round(nanos / 1e7) / 100.0;
     }
 
-    /** The TE-against-baseline table printed at the end and saved as summary.txt. */
+    /**
+     * The TE-against-baseline table printed at the end and saved as summary.txt: per scenario for a
+     * deterministic study (or a few scenarios), as distributions over scenarios for a Monte Carlo one.
+     */
     String keyFigureTable() {
         StringBuilder b = new StringBuilder();
+        if (figures.size() > 1) {
+            b.append(String.format(Locale.ROOT, "Key figures over %d scenarios (%d of %d days converged)%n",
+                    figures.size(), figures.stream().mapToInt(KeyFigures::gamesConverged).sum(),
+                    figures.stream().mapToInt(KeyFigures::days).sum()));
+            b.append(String.format(Locale.ROOT, "%-28s %14s %14s %14s %14s %14s%n", "", "mean", "sd", "P5", "P50", "P95"));
+            for (Distribution d : Distribution.of(figures)) {
+                b.append(String.format(Locale.ROOT, "%-28s %14s %14s %14s %14s %14s%n", d.figure(), format(d.mean()),
+                        format(d.sd()), format(d.p5()), format(d.p50()), format(d.p95())));
+            }
+            if (figures.size() > 3) {
+                return b.toString();
+            }
+            b.append(System.lineSeparator());
+        }
         for (KeyFigures k : figures) {
             b.append(String.format(Locale.ROOT, "Key figures, scenario %d (%d days, %d converged)%n", k.scenario(),
                     k.days(), k.gamesConverged()));
