@@ -31,8 +31,15 @@ class RunCommandTest {
 
     static String[] args(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "--config", "../conf/quick.properties", "--output", out.toString()));
-        a.addAll(List.of(SMALL));
-        a.addAll(List.of(extra));
+        List<String> more = List.of(extra);
+        for (int i = 0; i < SMALL.length; i++) {
+            if (SMALL[i].equals("--master") && more.contains("--master")) {
+                i++; // the caller's master replaces the default one
+            } else {
+                a.add(SMALL[i]);
+            }
+        }
+        a.addAll(more);
         return a.toArray(new String[0]);
     }
 
@@ -122,13 +129,17 @@ class RunCommandTest {
     }
 
     @Test
-    void keyFiguresDoNotDependOnPartitions() throws Exception {
+    void keyFiguresDoNotDependOnPartitionsOrCores() throws Exception {
         String reference = Files.readString(run.resolve("summary.txt"));
-        for (String p : new String[] {"1", "7"}) {
+        for (String p : new String[] {"1", "7", "64"}) {
             Path other = tmp.resolve("partitions-" + p);
             assertEquals(0, Main.execute(args(other, "--set", "spark.partitions=" + p)));
             assertEquals(reference, Files.readString(other.resolve("summary.txt")), "partitions " + p);
         }
+        // one core instead of two
+        Path oneCore = tmp.resolve("local-1");
+        assertEquals(0, Main.execute(args(oneCore, "--master", "local[1]")));
+        assertEquals(reference, Files.readString(oneCore.resolve("summary.txt")), "local[1]");
     }
 
     @Test
