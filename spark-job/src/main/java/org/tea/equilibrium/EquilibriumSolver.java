@@ -45,17 +45,59 @@ public final class EquilibriumSolver {
 
     /** Solves every game of the engine and settles it. */
     public EquilibriumResult solve(MarketEngine engine, MarketPrices prices, ProgressListener progress) {
-        return new Run(engine, prices, progress).run();
+        return solve(engine, prices, progress, Checkpoints.NONE);
     }
 
-    /** One solve's mutable state, kept apart from the immutable solver. */
-    private final class Run {
-        final MarketEngine engine;
-        final MarketPrices prices;
-        final ProgressListener progress;
-        final int games;
-        final Behaviour behaviour = settings.behaviour();
+    /**
+     * Solves every game, resuming from {@code checkpoints.load()} if it holds a state, and hands the state to
+     * {@code checkpoints.save} after every pass. Passes are deterministic, so a resumed solve gives exactly
+     * the results of an uninterrupted one.
+     */
+    public EquilibriumResult solve(MarketEngine engine, MarketPrices prices, ProgressListener progress,
+            Checkpoints checkpoints) {
+        if (engine.games() != prices.games()) {
+            throw new IllegalArgumentException("engine holds " + engine.games() + " games, prices " + prices.games());
+        }
+        SolverState state = checkpoints.load();
+        if (state == null) {
+            state = new SolverState(settings, prices);
+        } else {
+            state.check(settings, prices);
+        }
+        return new Run(engine, prices, progress, state, checkpoints).run();
+    }
 
+    /** Where a solve keeps its state between passes, so an interrupted run can resume. */
+    public interface Checkpoints {
+        Checkpoints NONE = new Checkpoints() {
+            @Override
+            public SolverState load() {
+                return null;
+            }
+
+            @Override
+            public void save(SolverState state, boolean last) {
+            }
+        };
+
+        /** The state to resume from, or {@code null} to start afresh. */
+        SolverState load();
+
+        /**
+         * Called after every pass with the live state: serialise it now ({@code last}: the solve is about to
+         * settle, so this is the state to keep whatever happens next).
+         */
+        void save(SolverState state, boolean last);
+    }
+
+    /**
+     * Everything the driver knows between two passes: the prices and sensitivities of all games, each game's
+     * iteration state and certificate, the trace. Serialisable, so it can be checkpointed.
+     */
+    public static final class SolverState implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final SolverSettings settings;
+        final int games;
         // per game-hour
         final double[] lambda;      // accepted point
         final double[] sens;        // published S
@@ -71,7 +113,6 @@ public final class EquilibriumSolver {
         final double[] hdiag;       // diagonal curvature of Phi used by the last Newton step
         final double[] theta;       // damping of the sensitivity update, per game-hour
         final double[] lastDelta;   // last s(lambda) - S, to detect cycling
-        final double[] next;
         // per game
         final int[] phase;
         final double[] phi;
@@ -82,21 +123,17 @@ public final class EquilibriumSolver {
         final int[] halvings;
         final double[] sensChange;
         final Status[] status;
-        final List<PassTrace> trace = new ArrayList<>();
-        final long started = System.nanoTime();
+        final ArrayList<PassTrace> trace = new ArrayList<>();
+        /** Engine passes before this state was (re)loaded into a new engine. */
+        long passes;
 
-        Run(MarketEngine engine, MarketPrices prices, ProgressListener progress) {
-            this.engine = engine;
-            this.prices = prices;
-            this.progress = progress == null ? ProgressListener.NONE : progress;
+        SolverState(SolverSettings settings, MarketPrices prices) {
+            this.settings = settings;
             this.games = prices.games();
-            if (engine.games() != games) {
-                throw new IllegalArgumentException("engine holds " + engine.games() + " games, prices " + games);
-            }
             int n = games * T;
             lambda = new double[n];
             for (int i = 0; i < n; i++) {
-                lambda[i] = clip(prices.tariff()[i], i);
+                lambda[i] = Math.min(Math.max(prices.tariff()[i], prices.exportPrice()[i]), prices.importPrice()[i]);
             }
             sens = new double[n];
             trial = new double[n];
@@ -112,7 +149,6 @@ public final class EquilibriumSolver {
             theta = new double[n];
             Arrays.fill(theta, settings.theta());
             lastDelta = new double[n];
-            next = new double[n];
             phase = new int[games];
             phi = new double[games];
             step = new double[games];
@@ -123,6 +159,89 @@ public final class EquilibriumSolver {
             sensChange = new double[games];
             Arrays.fill(sensChange, Double.NaN);
             status = new Status[games];
+        }
+
+        void check(SolverSettings s, MarketPrices prices) {
+            if (!settings.equals(s) || games != prices.games()) {
+                throw new IllegalArgumentException("the checkpoint was made with other solver settings or another "
+                        + "number of days and scenarios; it cannot be resumed with this configuration");
+            }
+        }
+
+        /** Passes evaluated so far. */
+        public int passesDone() {
+            return trace.size();
+        }
+    }
+
+    /** One solve: the state plus what it runs against. */
+    private final class Run {
+        final MarketEngine engine;
+        final MarketPrices prices;
+        final ProgressListener progress;
+        final Checkpoints checkpoints;
+        final SolverState state;
+        final int games;
+        final Behaviour behaviour = settings.behaviour();
+
+        final double[] lambda;
+        final double[] sens;
+        final double[] trial;
+        final double[] direction;
+        final double[] grad;
+        final double[] demandUsers;
+        final double[] deficit;
+        final double[] offered;
+        final double[] surplus;
+        final double[] followerSens;
+        final double[] viol;
+        final double[] hdiag;
+        final double[] theta;
+        final double[] lastDelta;
+        final double[] next;
+        final int[] phase;
+        final double[] phi;
+        final double[] step;
+        final int[] outer;
+        final int[] inner;
+        final int[] innerTotal;
+        final int[] halvings;
+        final double[] sensChange;
+        final Status[] status;
+        final List<PassTrace> trace;
+
+        Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState st, Checkpoints checkpoints) {
+            this.engine = engine;
+            this.prices = prices;
+            this.progress = progress == null ? ProgressListener.NONE : progress;
+            this.checkpoints = checkpoints;
+            this.state = st;
+            this.games = st.games;
+            lambda = st.lambda;
+            sens = st.sens;
+            trial = st.trial;
+            direction = st.direction;
+            grad = st.grad;
+            demandUsers = st.demandUsers;
+            deficit = st.deficit;
+            offered = st.offered;
+            surplus = st.surplus;
+            followerSens = st.followerSens;
+            viol = st.viol;
+            hdiag = st.hdiag;
+            theta = st.theta;
+            lastDelta = st.lastDelta;
+            next = new double[games * T];
+            phase = st.phase;
+            phi = st.phi;
+            step = st.step;
+            outer = st.outer;
+            inner = st.inner;
+            innerTotal = st.innerTotal;
+            halvings = st.halvings;
+            sensChange = st.sensChange;
+            status = st.status;
+            trace = st.trace;
         }
 
         double clip(double value, int i) {
@@ -147,8 +266,10 @@ public final class EquilibriumSolver {
                 PassTrace row = new PassTrace(trace.size() + 1, "clear", active.length, done, worstRatio, worst,
                         (System.nanoTime() - t0) / 1_000_000);
                 trace.add(row);
-                progress.passDone(row, games);
+                state.passes++;
                 active = activeGames();
+                checkpoints.save(state, active.length == 0);
+                progress.passDone(row, games);
             }
             return settle();
         }
@@ -425,7 +546,7 @@ public final class EquilibriumSolver {
             progress.passDone(row, games);
             return new EquilibriumResult(prices, lambda.clone(), sens.clone(), demand, demandUsers.clone(),
                     deficit.clone(), offered.clone(), surplus.clone(), sold, exported, generation, baseline, daily, List.copyOf(days),
-                    List.copyOf(trace), engine.passes());
+                    List.copyOf(trace), state.passes + 1);
         }
     }
 

@@ -1,0 +1,126 @@
+package org.tea.equilibrium;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+import org.tea.engine.local.LocalEngine;
+import org.tea.model.Behaviour;
+
+/** A solve stopped after any pass and resumed from its serialised state ends exactly where an unbroken one does. */
+class ResumeTest {
+
+    static byte[] serialise(Object o) {
+        try (ByteArrayOutputStream b = new ByteArrayOutputStream(); ObjectOutputStream out = new ObjectOutputStream(b)) {
+            out.writeObject(o);
+            out.flush();
+            return b.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static EquilibriumSolver.SolverState deserialise(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (EquilibriumSolver.SolverState) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class Crash extends RuntimeException {
+    }
+
+    @Test
+    void resumingAfterACrashGivesTheUninterruptedResult() {
+        Instances.Market m = Instances.random(21, 600, 40, 6, 100, 0.0);
+        SolverSettings s = SolverSettings.defaults(Behaviour.STRATEGIC);
+        EquilibriumResult whole;
+        try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 2, null)) {
+            whole = new EquilibriumSolver(s).solve(e, m.prices(), null);
+        }
+        int passes = whole.trace().size() - 1;
+        assertTrue(passes > 6, "the instance must take several passes: " + passes);
+        for (int stopAt : new int[] {1, passes / 2, passes - 1}) {
+            byte[][] saved = new byte[1][];
+            EquilibriumSolver.Checkpoints crashing = new EquilibriumSolver.Checkpoints() {
+                @Override
+                public EquilibriumSolver.SolverState load() {
+                    return null;
+                }
+
+                @Override
+                public void save(EquilibriumSolver.SolverState state, boolean last) {
+                    saved[0] = serialise(state);
+                    if (state.passesDone() == stopAt) {
+                        throw new Crash();
+                    }
+                }
+            };
+            try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 2, null)) {
+                assertThrows(Crash.class, () -> new EquilibriumSolver(s).solve(e, m.prices(), null, crashing));
+            }
+            EquilibriumSolver.Checkpoints resume = new EquilibriumSolver.Checkpoints() {
+                @Override
+                public EquilibriumSolver.SolverState load() {
+                    return deserialise(saved[0]);
+                }
+
+                @Override
+                public void save(EquilibriumSolver.SolverState state, boolean last) {
+                }
+            };
+            EquilibriumResult resumed;
+            try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
+                resumed = new EquilibriumSolver(s).solve(e, m.prices(), null, resume);
+            }
+            assertArrayEquals(whole.lambda(), resumed.lambda(), 0.0, "stopped after pass " + stopAt);
+            assertArrayEquals(whole.sensitivity(), resumed.sensitivity(), 0.0);
+            assertArrayEquals(whole.daily(), resumed.daily(), 0.0);
+            assertEquals(whole.days(), resumed.days());
+            assertEquals(whole.passes(), resumed.passes());
+        }
+    }
+
+    @Test
+    void aStateMadeWithOtherSettingsIsRefused() {
+        Instances.Market m = Instances.random(21, 60, 4, 2, 30, 0.0);
+        EquilibriumSolver.SolverState[] kept = new EquilibriumSolver.SolverState[1];
+        try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
+            new EquilibriumSolver(SolverSettings.defaults(Behaviour.STRATEGIC)).solve(e, m.prices(), null,
+                    new EquilibriumSolver.Checkpoints() {
+                        @Override
+                        public EquilibriumSolver.SolverState load() {
+                            return null;
+                        }
+
+                        @Override
+                        public void save(EquilibriumSolver.SolverState state, boolean last) {
+                            kept[0] = deserialise(serialise(state));
+                        }
+                    });
+        }
+        try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
+            assertThrows(IllegalArgumentException.class, () -> new EquilibriumSolver(
+                    SolverSettings.defaults(Behaviour.COMPETITIVE)).solve(e, m.prices(), null,
+                            new EquilibriumSolver.Checkpoints() {
+                                @Override
+                                public EquilibriumSolver.SolverState load() {
+                                    return kept[0];
+                                }
+
+                                @Override
+                                public void save(EquilibriumSolver.SolverState state, boolean last) {
+                                }
+                            }));
+        }
+    }
+}
