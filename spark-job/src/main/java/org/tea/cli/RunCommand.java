@@ -45,6 +45,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master of the configuration, local[*]); ignored under spark-submit")
     String master;
 
+    @Option(names = "--resume", description = "continue an interrupted run into the same --output from its last "
+            + "checkpoint, with the same --config and --set options; results equal an uninterrupted run")
+    boolean resume;
+
     @Option(names = "--allow-unconverged", description = "exit 0 even if some day did not converge (it is still flagged in the convergence table)")
     boolean allowUnconverged;
 
@@ -71,11 +75,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return report(err, "input", List.of(e.getMessage()));
         }
-        StudyRun run = new StudyRun(cfg, setup, output, overwrite, master, quiet ? null : err);
+        StudyRun run = new StudyRun(cfg, setup, output, overwrite, resume, master, quiet ? null : err);
         EquilibriumResult result;
         try {
             result = run.execute();
-        } catch (StudyRun.OutputExists e) {
+        } catch (StudyRun.OutputExists | StudyRun.CannotResume e) {
             err.println("tea run: " + e.getMessage());
             return Main.BAD_INPUT;
         }

@@ -20,6 +20,7 @@ import org.tea.io.Manifest;
 import org.tea.io.StudyConfig;
 import org.tea.io.StudySetup;
 import org.tea.io.parquet.OutputFolder;
+import org.tea.io.parquet.RunCheckpoints;
 import org.tea.io.parquet.SparkStudy;
 import org.tea.report.Distribution;
 import org.tea.report.KeyFigures;
@@ -43,9 +44,19 @@ final class StudyRun {
     private final boolean overwrite;
     private final String master;
     private final PrintWriter progress;
+    private final boolean resume;
     private final List<KeyFigures> figures = new ArrayList<>();
 
-    StudyRun(StudyConfig cfg, StudySetup setup, String output, boolean overwrite, String master, PrintWriter progress) {
+    /** --resume found nothing to continue, or a checkpoint made with another configuration. */
+    static final class CannotResume extends RuntimeException {
+        CannotResume(String message) {
+            super(message);
+        }
+    }
+
+    StudyRun(StudyConfig cfg, StudySetup setup, String output, boolean overwrite, boolean resume, String master,
+            PrintWriter progress) {
+        this.resume = resume;
         this.cfg = cfg;
         this.setup = setup;
         this.output = output;
@@ -68,7 +79,12 @@ final class StudyRun {
             if (out.exists() && !overwrite) {
                 throw new OutputExists(out.uri());
             }
-            String tmp = out.createTemp();
+            String tmp = resume ? resumable(out) : out.createTemp();
+            String checkpoint = new org.apache.hadoop.fs.Path(tmp, OutputFolder.CHECKPOINT).toString();
+            if (!resume) {
+                out.writeText(checkpoint, CONFIG, configText());
+            }
+            RunCheckpoints checkpoints = new RunCheckpoints(out, tmp, resume, cfg.output().checkpointSeconds());
             try {
                 long t0 = System.nanoTime();
                 int partitions = cfg.spark().partitionsFor(spark.cores());
@@ -80,7 +96,8 @@ final class StudyRun {
                 EquilibriumResult result;
                 Map<String, Object> engineMetrics;
                 try (engine) {
-                    result = new EquilibriumSolver(settings(cfg)).solve(engine, setup.prices(), progressPrinter(t1));
+                    result = new EquilibriumSolver(settings(cfg)).solve(engine, setup.prices(), progressPrinter(t1),
+                            checkpoints);
                     engineMetrics = spark.metrics(engine, result.trace());
                 }
                 long t2 = System.nanoTime();
@@ -97,15 +114,54 @@ final class StudyRun {
                 timings.put("engine", engineMetrics);
                 out.writeText(tmp, Manifest.FILE, Manifest.json(cfg, setup, result, figures, timings));
                 out.writeText(tmp, "summary.txt", keyFigureTable());
+                out.delete(tmp, OutputFolder.CHECKPOINT);
                 out.commit(tmp, overwrite);
                 return result;
             } catch (IOException e) {
-                out.discard(tmp);
+                abandon(out, tmp);
                 throw new UncheckedIOException(e);
             } catch (RuntimeException | Error e) {
-                out.discard(tmp);
+                abandon(out, tmp);
                 throw e;
             }
+        }
+    }
+
+    private static final String CONFIG = "config.properties";
+
+    /** The resolved configuration as text: a resumed run must have exactly the same. */
+    private String configText() {
+        StringBuilder b = new StringBuilder();
+        cfg.resolved().forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        return b.toString();
+    }
+
+    private String resumable(OutputFolder out) {
+        String tmp = out.findResumable();
+        if (tmp == null) {
+            throw new CannotResume("nothing to resume for " + out.uri() + ": no interrupted run left a checkpoint");
+        }
+        String checkpoint = new org.apache.hadoop.fs.Path(tmp, OutputFolder.CHECKPOINT).toString();
+        if (!out.readText(checkpoint, CONFIG).equals(configText())) {
+            throw new CannotResume("the interrupted run in " + tmp + " used another configuration; give the same "
+                    + "--config and --set options, or start afresh without --resume");
+        }
+        out.clearAllButCheckpoint(tmp); // tables of an interrupted final pass are written again
+        return tmp;
+    }
+
+    /** After a failure: keep a temporary folder that holds a solver state (it can be resumed), else remove it. */
+    private void abandon(OutputFolder out, String tmp) {
+        String checkpoint = new org.apache.hadoop.fs.Path(tmp, OutputFolder.CHECKPOINT).toString();
+        boolean resumable = out.list(checkpoint).stream().anyMatch(n -> n.startsWith("state-"));
+        if (resumable) {
+            if (progress != null) {
+                progress.println("tea run: the run stopped; its solver state is kept in " + tmp
+                        + ": run again with --resume to continue");
+                progress.flush();
+            }
+        } else {
+            out.discard(tmp);
         }
     }
 

@@ -126,7 +126,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
     }
 
     /** Output tables (MODEL section 11). */
-    public record OutputGroup(boolean enduserHourly, long monthPartitionRows) {
+    public record OutputGroup(boolean enduserHourly, long monthPartitionRows, double checkpointSeconds) {
     }
 
     /** Spark session settings. */
@@ -230,6 +230,8 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
             ConfigKey.bool("output.enduserHourly", false, "write the optional enduser_hourly table"),
             ConfigKey.longInt("output.monthPartitionRows", 5_000_000L, "rows", Range.closed(1, 1e12),
                     "tables with a day column and more rows than this are also partitioned by month"),
+            ConfigKey.real("output.checkpointSeconds", 30, "s", Range.closed(0, 86_400),
+                    "least time between two checkpoints of the solver state (0: after every pass); --resume continues from the last"),
 
             ConfigKey.text("spark.master", "local[*]", "Spark master URL; ignored under spark-submit"),
             ConfigKey.integer("spark.partitions", 0, "-", 0, 100_000,
@@ -345,6 +347,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
 
         m.put("output.enduserHourly", Boolean.toString(output.enduserHourly()));
         m.put("output.monthPartitionRows", Long.toString(output.monthPartitionRows()));
+        m.put("output.checkpointSeconds", ConfigKey.number(output.checkpointSeconds()));
 
         m.put("spark.master", spark.master());
         m.put("spark.partitions", Integer.toString(spark.partitions()));
@@ -467,7 +470,8 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
                 new SolverGroup(ClearingMethod.parse(v.s("solver.method")), v.d("solver.tolClear"),
                         v.d("solver.tolOuter"), v.i("solver.maxOuter"), v.i("solver.maxInner"),
                         v.d("solver.theta"), v.d("solver.tatonnementStep")),
-                new OutputGroup(v.b("output.enduserHourly"), v.l("output.monthPartitionRows")),
+                new OutputGroup(v.b("output.enduserHourly"), v.l("output.monthPartitionRows"),
+                        v.d("output.checkpointSeconds")),
                 new SparkGroup(v.s("spark.master"), v.i("spark.partitions")),
                 new InputsGroup(v.s("inputs.dir")));
     }

@@ -53,6 +53,99 @@ public final class OutputFolder {
         return fs.makeQualified(tmp).toString();
     }
 
+    /**
+     * The most recent hidden temporary sibling that holds a checkpoint ({@code _checkpoint/}), or null: what
+     * {@code --resume} continues.
+     */
+    public String findResumable() {
+        try {
+            Path parent = target.getParent();
+            if (!fs.exists(parent)) {
+                return null;
+            }
+            org.apache.hadoop.fs.FileStatus best = null;
+            for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(parent)) {
+                String name = st.getPath().getName();
+                if (st.isDirectory() && name.startsWith("." + target.getName() + ".tmp-")
+                        && fs.exists(new Path(st.getPath(), CHECKPOINT))
+                        && (best == null || st.getModificationTime() > best.getModificationTime())) {
+                    best = st;
+                }
+            }
+            return best == null ? null : fs.makeQualified(best.getPath()).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The checkpoint folder inside a temporary folder. */
+    public static final String CHECKPOINT = "_checkpoint";
+
+    /** Removes everything in a temporary folder but its checkpoint: tables of an interrupted final pass. */
+    public void clearAllButCheckpoint(String dir) {
+        try {
+            for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(new Path(dir))) {
+                if (!st.getPath().getName().equals(CHECKPOINT)) {
+                    fs.delete(st.getPath(), true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes bytes to {@code dir/name} completely before the name exists: write a sibling, then rename. */
+    public void writeBytes(String dir, String name, byte[] bytes) {
+        Path file = new Path(dir, name);
+        Path part = new Path(dir, "." + name + ".part");
+        try {
+            try (OutputStream out = fs.create(part, true)) {
+                out.write(bytes);
+            }
+            if (!fs.rename(part, file)) {
+                throw new IOException("could not rename " + part + " to " + file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names of the files in a folder (empty if it does not exist). */
+    public java.util.List<String> list(String dir) {
+        try {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            Path d = new Path(dir);
+            if (fs.exists(d)) {
+                for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(d)) {
+                    out.add(st.getPath().getName());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public byte[] readBytes(String dir, String name) {
+        try (java.io.InputStream in = fs.open(new Path(dir, name))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String readText(String dir, String name) {
+        return new String(readBytes(dir, name), StandardCharsets.UTF_8);
+    }
+
+    public void delete(String dir, String name) {
+        try {
+            fs.delete(new Path(dir, name), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a small text file (manifest, summary) into a folder. */
     public void writeText(String dir, String name, String text) {
         try (OutputStream out = fs.create(new Path(dir, name), false)) {
