@@ -163,6 +163,20 @@ class RunCommandTest {
     }
 
     @Test
+    void unconvergedDaysAreFlaggedAndExitOneUnlessAllowed() throws Exception {
+        Path out = tmp.resolve("unconverged");
+        // 100 strategic prosumers clear inside the price box on sunny hours, which takes more than one pass
+        assertEquals(1, Main.execute(args(out, "--set", "solver.maxInner=1", "--set", "prosumers.count=100")));
+        assertTrue(Files.exists(out.resolve("manifest.json")), "results are still written");
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"status\" : \"NOT_CONVERGED\""));
+        List<List<String>> flagged = query("SELECT count(*) FROM read_parquet('" + out.resolve("convergence")
+                + "/**/*.parquet') WHERE NOT converged AND status = 'MAX_ITERATIONS_REACHED'");
+        assertTrue(Long.parseLong(flagged.get(0).get(0)) > 0, flagged.toString());
+        assertEquals(0, Main.execute(args(tmp.resolve("allowed"), "--set", "solver.maxInner=1", "--set",
+                "prosumers.count=100", "--allow-unconverged")));
+    }
+
+    @Test
     void anExistingOutputIsRefusedUnlessOverwrite() {
         assertEquals(2, Main.execute(args(run)));
         assertTrue(Files.exists(run.resolve("manifest.json")));
