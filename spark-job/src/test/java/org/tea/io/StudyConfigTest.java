@@ -72,6 +72,32 @@ class StudyConfigTest {
     }
 
     @Test
+    void everyCaseStudyFileLoadsAndChangesOnlyWhatItsNameSays() throws IOException {
+        Path dir = CONF.resolve("case-study");
+        Map<String, String> reference = StudyConfig.load(dir.resolve("reference.properties"), Map.of()).resolved();
+        assertEquals(StudyConfig.defaults().resolved(), reference, "the reference case is the default study");
+        Map<String, List<String>> allowed = Map.of("market-power", List.of("prosumers.count", "prosumers.pvKwp",
+                "prosumers.behaviour"), "pv", List.of("prosumers.pvKwp"), "elasticity", List.of("endusers.elasticity"),
+                "flex", List.of("endusers.flexShare"), "reference", List.of());
+        int files = 0;
+        try (var list = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) list.filter(x -> x.toString().endsWith(".properties")).sorted()::iterator) {
+                String name = f.getFileName().toString();
+                String family = allowed.keySet().stream().filter(name::startsWith).findFirst()
+                        .orElseThrow(() -> new AssertionError(name + " belongs to no sweep"));
+                Map<String, String> c = StudyConfig.load(f, Map.of()).resolved();
+                for (String key : c.keySet()) {
+                    if (!c.get(key).equals(reference.get(key))) {
+                        assertTrue(allowed.get(family).contains(key), name + " changes " + key);
+                    }
+                }
+                files++;
+            }
+        }
+        assertEquals(18, files);
+    }
+
+    @Test
     void defaultFileSpellsOutEveryKeyAtItsDefault() throws IOException {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(CONF.resolve("default.properties"), StandardCharsets.UTF_8)) {
