@@ -187,7 +187,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
             ConfigKey.integer("prosumers.count", 200, "-", 0, 10_000_000, "number of prosumers"),
             ConfigKey.choice("prosumers.behaviour", "strategic", names(Behaviour.values(), Behaviour::name),
                     "strategic: Cournot offers; competitive: price takers (MODEL section 5)"),
-            ConfigKey.real("prosumers.pvKwp", 6, "kWp", Range.closed(0, 10_000), "mean PV capacity"),
+            ConfigKey.real("prosumers.pvKwp", 6, "kWp", Range.closed(0, 1_000_000), "mean PV capacity of a prosumer (a rooftop, or a whole aggregated plant)"),
             ConfigKey.real("prosumers.pvSpread", 0.3, "- (lognormal sigma)", Range.closed(0, 2),
                     "spread of PV capacity across prosumers"),
             ConfigKey.real("prosumers.windShare", 0, "-", Range.closed(0, 1),
