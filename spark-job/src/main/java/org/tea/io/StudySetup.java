@@ -192,6 +192,31 @@ public final class StudySetup implements java.io.Serializable {
         throw new IllegalArgumentException(id + ": archetype '" + name + "' has no load shape");
     }
 
+    /** Whether the city is generated from its parameters (blocks made from their index anywhere). */
+    public boolean generatedCity() {
+        return city != null;
+    }
+
+    /**
+     * The members of every end-user block of an in-memory city, in block order: Spark ships each group once,
+     * to the executor that builds and keeps its block.
+     */
+    public List<List<EndUserSpec>> endUserGroups() {
+        return groups(endUsers, ENDUSER_BLOCK);
+    }
+
+    public List<List<ProsumerSpec>> prosumerGroups() {
+        return groups(prosumers, PROSUMER_BLOCK);
+    }
+
+    private static <T> List<List<T>> groups(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            out.add(new ArrayList<>(all.subList(from, Math.min(all.size(), from + size))));
+        }
+        return out;
+    }
+
     /** End-user block b of a generated or in-memory city: users {@code [b * 512, (b + 1) * 512)}. */
     public EndUserBlock endUserBlock(int b) {
         long from = (long) b * ENDUSER_BLOCK;

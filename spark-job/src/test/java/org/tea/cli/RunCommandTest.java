@@ -177,6 +177,21 @@ class RunCommandTest {
     }
 
     @Test
+    void aCityReadFromInputFilesRuns() throws Exception {
+        Path inputs = tmp.resolve("city-files");
+        assertEquals(0, Main.execute("generate", "--config", "../conf/quick.properties", "--output", inputs.toString(),
+                "--set", "endusers.count=700", "--set", "prosumers.count=70"));
+        Path out = tmp.resolve("from-files");
+        assertEquals(0, Main.execute(args(out, "--set", "inputs.dir=" + inputs)));
+        // 700 users make two blocks of 512 and 188, 70 prosumers two blocks of 64 and 6: every user is there once
+        assertEquals(List.of(List.of("700", "2100")), query("SELECT count(DISTINCT user_id), count(*) FROM read_parquet('"
+                + out.resolve("enduser_daily") + "/**/*.parquet')"));
+        assertEquals(List.of(List.of("70")), query("SELECT count(DISTINCT prosumer_id) FROM read_parquet('"
+                + out.resolve("prosumer_hourly") + "/**/*.parquet')"));
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("endusers.csv"), "input checksums");
+    }
+
+    @Test
     void anExistingOutputIsRefusedUnlessOverwrite() {
         assertEquals(2, Main.execute(args(run)));
         assertTrue(Files.exists(run.resolve("manifest.json")));

@@ -11,6 +11,8 @@ import org.tea.engine.MarketEngine;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.spark.ResultOutput;
 import org.tea.engine.spark.SparkEngine;
+import org.tea.model.EndUserSpec;
+import org.tea.model.ProsumerSpec;
 import org.tea.equilibrium.EquilibriumResult;
 import org.tea.io.StudySetup;
 import org.tea.model.GameCalendar;
@@ -69,15 +71,29 @@ public final class SparkStudy implements AutoCloseable {
     /** A Spark engine over the study's blocks, writing per-user tables under {@code dir}. */
     public MarketEngine engine(StudySetup setup, int partitions, String dir, boolean enduserHourly, long monthPartitionRows) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Integer> eu = IntStream.range(0, setup.endUserBlocks()).boxed().toList();
-        List<Integer> pr = IntStream.range(0, setup.prosumerBlocks()).boxed().toList();
-        JavaRDD<EndUserBlock> endUsers = jsc.parallelize(eu, Math.max(1, Math.min(partitions, eu.size())))
-                .map(setup::endUserBlock);
-        JavaRDD<ProsumerBlock> prosumers = jsc.parallelize(pr, Math.max(1, Math.min(partitions, pr.size())))
-                .map(setup::prosumerBlock);
+        JavaRDD<EndUserBlock> endUsers;
+        JavaRDD<ProsumerBlock> prosumers;
+        if (setup.generatedCity()) {
+            // blocks are made on the executors from their index: no population passes through the driver
+            List<Integer> eu = IntStream.range(0, setup.endUserBlocks()).boxed().toList();
+            List<Integer> pr = IntStream.range(0, setup.prosumerBlocks()).boxed().toList();
+            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(b -> setup.endUserBlock(b));
+            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(b -> setup.prosumerBlock(b));
+        } else {
+            // a city read from files: each block's members are shipped once, and the block (noise, offer curves)
+            // is built and kept where it lands
+            List<List<EndUserSpec>> eu = setup.endUserGroups();
+            List<List<ProsumerSpec>> pr = setup.prosumerGroups();
+            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(g -> setup.endUserBlock(g));
+            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(g -> setup.prosumerBlock(g));
+        }
         ResultOutput out = dir == null ? null
                 : new ResultOutput(dir, setup.calendar(), enduserHourly, monthPartitionRows);
         return new SparkEngine(spark, endUsers, prosumers, setup.calendar().games(), out);
+    }
+
+    private static int slices(int partitions, int blocks) {
+        return Math.max(1, Math.min(partitions, blocks));
     }
 
     public void writeMarketTables(String dir, EquilibriumResult r, GameCalendar cal, List<KeyFigures> figures) {
