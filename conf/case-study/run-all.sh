@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole case study: every configuration in this folder, each into OUTPUT/<name>, then the report.
+# Runs the whole case study: every configuration in this folder, each into OUTPUT/<name>. Then
+# `spark-job/bin/tea report --input OUTPUT --output DIR` makes its report (notebooks-export/regenerate.sh does both).
 # Usage: conf/case-study/run-all.sh OUTPUT [extra tea run options, e.g. --set study.days=60]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

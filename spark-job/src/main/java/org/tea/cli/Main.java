@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tea", mixinStandardHelpOptions = true, version = "tea 0.1.0",
         description = "Transactive Energy Aggregation: prosumers as one retailer, a year of hourly retail markets.",
-        subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, GenerateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a day failed or did not converge", "2:bad configuration, input or usage"})
 public final class Main implements Runnable {
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run or generate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, generate or report");
     }
 
     /** Runs a command line and returns its exit code (tests call this; {@link #main} exits with it). */

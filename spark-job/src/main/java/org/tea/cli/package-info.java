@@ -1,4 +1,5 @@
 /**
- * The tea command line (picocli): run and generate, with help on every command, exit codes 0, 1 and 2, progress lines and the key-figure table.
+ * The tea command line (picocli): run, generate and report, with help on every command, exit codes 0, 1 and 2,
+ * progress lines and the key-figure table.
  */
 package org.tea.cli;

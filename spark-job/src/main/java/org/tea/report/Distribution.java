@@ -60,4 +60,15 @@ public record Distribution(String figure, int scenarios, double mean, double sd,
         return new Distribution(figure, values.length, stats.getMean(), sd, p.evaluate(5), p.evaluate(50),
                 p.evaluate(95));
     }
+
+    /** R-7 percentiles of {@code values}, one per entry of {@code ps} (in percent). */
+    public static double[] percentiles(double[] values, double... ps) {
+        Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        p.setData(values);
+        double[] out = new double[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            out[i] = p.evaluate(ps[i]);
+        }
+        return out;
+    }
 }

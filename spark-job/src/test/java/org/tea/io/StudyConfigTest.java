@@ -56,7 +56,7 @@ class StudyConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default.properties", "quick.properties", "city.properties"})
+    @ValueSource(strings = {"default.properties", "quick.properties", "city.properties", "monte-carlo.properties"})
     void everyShippedFileLoads(String name) {
         StudyConfig c = StudyConfig.load(CONF.resolve(name), Map.of());
         assertEquals(c, StudyConfig.fromMap(c.resolved()), "resolved() round-trips");
@@ -67,8 +67,28 @@ class StudyConfigTest {
         try (var files = Files.list(CONF)) {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".properties")).sorted().collect(Collectors.toList());
-            assertEquals(List.of("city.properties", "default.properties", "quick.properties"), names);
+            assertEquals(List.of("city.properties", "default.properties", "monte-carlo.properties", "quick.properties"),
+                    names);
         }
+    }
+
+    @Test
+    void monteCarloFileChangesOnlyScenariosAndCitySize() {
+        StudyConfig c = StudyConfig.load(CONF.resolve("monte-carlo.properties"), Map.of());
+        Map<String, String> d = new java.util.TreeMap<>(StudyConfig.load(CONF.resolve("default.properties"), Map.of()).resolved());
+        Map<String, String> m = new java.util.TreeMap<>(c.resolved());
+        assertEquals(Map.of("study.scenarios", "50", "endusers.count", "2000", "prosumers.count", "40",
+                "prosumers.pvKwp", "111.5"), changed(d, m));
+    }
+
+    static Map<String, String> changed(Map<String, String> base, Map<String, String> other) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        other.forEach((k, v) -> {
+            if (!v.equals(base.get(k))) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.tea.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.tea.model.Hours;
+
+/**
+ * What the report reads of one finished run, as plain arrays: the resolved configuration from
+ * {@code manifest.json}, the {@code market_hourly} columns it plots, the {@code summary} key figures, the pass
+ * {@code trace} and the {@code convergence} counts. Nothing here is recomputed from the model.
+ *
+ * <p>Hourly columns are indexed {@code (s * days + day - 1) * 24 + hour}, where {@code s} is the position of the
+ * scenario in {@link #scenarios()}.
+ */
+public record RunData(String name, Map<String, String> config, int[] scenarios, int days, Hourly hourly,
+        List<KeyFigures> summary, List<Distribution> distribution, List<TraceRow> trace, int daysConverged, int games,
+        int maxOuterIterations) {
+
+    /** The {@code market_hourly} columns the report uses. */
+    public record Hourly(double[] wholesale, double[] importPrice, double[] exportPrice, double[] tariff,
+            double[] retail, double[] demand, double[] baselineDemand, double[] generation, double[] baselineEnduserDemand,
+            double[] soldLocal, double[] offered, double[] surplusTotal) {
+    }
+
+    /** One row of the pass {@code trace}. */
+    public record TraceRow(int pass, String step, int activeGames, int doneGames, double maxViolation, long millis) {
+    }
+
+    public RunData {
+        config = Map.copyOf(config);
+        summary = List.copyOf(summary);
+        distribution = List.copyOf(distribution);
+        trace = List.copyOf(trace);
+        int n = scenarios.length * days * Hours.T;
+        if (hourly.retail().length != n) {
+            throw new IllegalArgumentException(name + ": market_hourly has " + hourly.retail().length
+                    + " rows, expected scenarios x days x 24 = " + n);
+        }
+        if (summary.size() != scenarios.length) {
+            throw new IllegalArgumentException(name + ": summary has " + summary.size() + " rows, expected one per scenario ("
+                    + scenarios.length + ")");
+        }
+    }
+
+    public int scenarioCount() {
+        return scenarios.length;
+    }
+
+    public int index(int s, int day, int hour) {
+        return (s * days + day - 1) * Hours.T + hour;
+    }
+
+    public String value(String key) {
+        String v = config.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(name + ": manifest.json has no configuration key " + key);
+        }
+        return v;
+    }
+
+    public double number(String key) {
+        return Double.parseDouble(value(key));
+    }
+
+    public int year() {
+        return Integer.parseInt(value("study.year"));
+    }
+
+    /** Season of a study day (northern meteorological seasons): 0 winter (DJF), 1 spring, 2 summer, 3 autumn. */
+    public int season(int day) {
+        int month = LocalDate.ofYearDay(year(), Math.min(day, LocalDate.ofYearDay(year(), 1).lengthOfYear()))
+                .getMonthValue();
+        return (month % 12) / 3;
+    }
+
+    /** Annual renewable generation as a share of the end-users' annual baseline demand, in percent (scenario s). */
+    public double renewablePenetration(int s) {
+        double gen = 0;
+        double demand = 0;
+        for (int i = index(s, 1, 0); i < index(s, days, Hours.T - 1) + 1; i++) {
+            gen += hourly.generation()[i];
+            demand += hourly.baselineEnduserDemand()[i];
+        }
+        return demand > 0 ? 100.0 * gen / demand : 0.0;
+    }
+
+    /** Share of scenario s's hours that cleared at the import price {@code pi_b} (local market short), in percent. */
+    public double hoursAtImportPrice(int s) {
+        int n = 0;
+        for (int i = index(s, 1, 0); i <= index(s, days, Hours.T - 1); i++) {
+            if (Math.abs(hourly.retail()[i] - hourly.importPrice()[i]) <= 1e-9 * Math.abs(hourly.importPrice()[i]) + 1e-12) {
+                n++;
+            }
+        }
+        return 100.0 * n / (days * Hours.T);
+    }
+}
