@@ -229,7 +229,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
 
             ConfigKey.bool("output.enduserHourly", false, "write the optional enduser_hourly table"),
             ConfigKey.longInt("output.monthPartitionRows", 5_000_000L, "rows", Range.closed(1, 1e12),
-                    "tables with a day column and more rows than this are also partitioned by month"),
+                    "tables with a day column and more rows per scenario than this are also partitioned by month"),
             ConfigKey.real("output.checkpointSeconds", 30, "s", Range.closed(0, 86_400),
                     "least time between two checkpoints of the solver state (0: after every pass); --resume continues from the last"),
 

@@ -11,7 +11,7 @@ import org.tea.model.GameCalendar;
  *                           tables go to {@code dir/<table>}, which must not exist yet
  * @param calendar           maps games to scenario, day and month
  * @param enduserHourly      also write the optional {@code enduser_hourly} table
- * @param monthPartitionRows a table with more rows than this is partitioned by {@code month} as well
+ * @param monthPartitionRows a table with more rows per scenario than this is partitioned by {@code month} as well
  */
 public record ResultOutput(String dir, GameCalendar calendar, boolean enduserHourly, long monthPartitionRows) {
 

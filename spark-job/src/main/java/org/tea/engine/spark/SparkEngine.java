@@ -55,8 +55,11 @@ import org.tea.model.Hours;
  * written files to sum them (not the block-wise sums, so not bit-identical to the local engine). Rows are
  * produced one block and one game at a time, so a task never buffers more than one block's rows of one game,
  * and nothing per-user is collected on the driver. The writer sorts each task's rows by partition directory
- * (spilling if needed), partitioned by {@code scenario}, and also by {@code month} when a table's row count,
- * known from the population sizes, exceeds {@link ResultOutput#monthPartitionRows()}.
+ * (spilling if needed), partitioned by {@code scenario}, and also by {@code month} when a table's rows per
+ * scenario, known from the population sizes, exceed {@link ResultOutput#monthPartitionRows()}. The criterion
+ * is per scenario because a scenario folder is what month partitioning splits: counting all rows would split a
+ * Monte Carlo study of small scenarios into scenarios x 12 folders, more than the writer keeps open at once, for
+ * files that are small anyway.
  */
 public final class SparkEngine implements MarketEngine {
     private static final int T = Hours.T;
@@ -224,7 +227,7 @@ public final class SparkEngine implements MarketEngine {
                 continue;
             }
             long rows = (table == Table.PROSUMER_HOURLY ? prosumers * request.slots() : userDays) * table.rowsPerDay;
-            boolean byMonth = rows > output.monthPartitionRows();
+            boolean byMonth = rows / cal.scenarios() > output.monthPartitionRows();
             jsc.setJobDescription("TEA write " + table.tableName + " (" + rows + " rows)");
             JavaRDD<Row> data = table == Table.PROSUMER_HOURLY
                     ? prosumerBlocks.mapPartitions(it -> rows(it, b.value(), cal, table, byMonth))
