@@ -276,6 +276,26 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         assertTrue(columns(dir, "enduser_hourly").contains("month"));
     }
 
+    @Test
+    void figuresAreWrittenWithoutDictionaryAndIdsWithOne() throws SQLException, IOException {
+        Instances.Market m = reblock(Instances.random(3, 20, 4, 4, 20, 0.05), new int[] {20}, new int[] {4});
+        Path dir = newDir();
+        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 1,
+                new ResultOutput(dir.toString(), new GameCalendar(YEAR, 4, 1), false, 1_000_000))) {
+            e.settle(settleRequest(m, 0.5, Behaviour.STRATEGIC));
+        }
+        for (String table : List.of("enduser_daily", "prosumer_hourly")) {
+            List<List<String>> chunks = query("SELECT path_in_schema, encodings FROM parquet_metadata('"
+                    + dir.resolve(table) + "/**/*.parquet')");
+            assertFalse(chunks.isEmpty(), table);
+            for (List<String> c : chunks) {
+                boolean dictionary = c.get(1).contains("DICTIONARY");
+                boolean figure = !List.of("user_id", "prosumer_id", "day", "hour").contains(c.get(0));
+                assertEquals(!figure, dictionary, table + "." + c.get(0) + " encodings " + c.get(1));
+            }
+        }
+    }
+
     // ---- DuckDB ----
 
     static String scan(Path dir, String table) {

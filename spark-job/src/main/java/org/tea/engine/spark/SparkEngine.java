@@ -233,6 +233,12 @@ public final class SparkEngine implements MarketEngine {
                     ? prosumerBlocks.mapPartitions(it -> rows(it, b.value(), cal, table, byMonth))
                     : endUserBlocks.mapPartitions(it -> rows(it, b.value(), cal, table, byMonth));
             var writer = spark.createDataFrame(data, table.schema(byMonth)).write().mode(SaveMode.ErrorIfExists);
+            for (String figure : table.figures) {
+                // Money and energy figures are nearly all distinct: Parquet would build a dictionary for each
+                // column chunk only to throw it away, a large share of the write's CPU. Ids, day and hour
+                // repeat and keep theirs.
+                writer = writer.option("parquet.enable.dictionary#" + figure, "false");
+            }
             writer = byMonth ? writer.partitionBy("scenario", "month") : writer.partitionBy("scenario");
             writer.parquet(new org.apache.hadoop.fs.Path(output.dir(), table.tableName).toString());
         }
