@@ -230,8 +230,8 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
             ConfigKey.bool("output.enduserHourly", false, "write the optional enduser_hourly table"),
             ConfigKey.longInt("output.monthPartitionRows", 5_000_000L, "rows", Range.closed(1, 1e12),
                     "tables with a day column and more rows per scenario than this are also partitioned by month"),
-            ConfigKey.real("output.checkpointSeconds", 30, "s", Range.closed(0, 86_400),
-                    "least time between two checkpoints of the solver state (0: after every pass); --resume continues from the last"),
+            ConfigKey.real("output.checkpointSeconds", 0, "s", Range.closed(0, 86_400),
+                    "least time between two checkpoints of the solver state (0: after every pass, the default; more only where writing the state is slow); --resume continues from the last"),
 
             ConfigKey.text("spark.master", "local[*]", "Spark master URL; ignored under spark-submit"),
             ConfigKey.integer("spark.partitions", 0, "-", 0, 100_000,
