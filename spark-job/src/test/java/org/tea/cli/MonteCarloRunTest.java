@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MonteCarloRunTest {
     @TempDir
     static Path tmp;
-    static Path three;
+    static Path fifty;
 
     static int run(Path out, String... set) {
         List<String> a = new ArrayList<>(List.of("run", "--config", "../conf/quick.properties", "--output",
@@ -36,9 +36,9 @@ class MonteCarloRunTest {
     }
 
     @BeforeAll
-    static void threeScenarios() {
-        three = tmp.resolve("three");
-        assertEquals(0, run(three, "study.scenarios=3"));
+    static void fiftyScenarios() {
+        fifty = tmp.resolve("fifty");
+        assertEquals(0, run(fifty, "study.scenarios=50"));
     }
 
     static List<String> rows(String sql) throws SQLException {
@@ -72,16 +72,16 @@ class MonteCarloRunTest {
     @Test
     void scenarioKIsTheSameAloneOrAmongOthers() throws SQLException {
         Path alone = tmp.resolve("alone");
-        assertEquals(0, run(alone, "study.firstScenario=2"));
-        assertEquals(scenario(three, 2), scenario(alone, 2));
-        assertNotEquals(scenario(three, 1), scenario(three, 2), "scenarios must differ in renewable output");
+        assertEquals(0, run(alone, "study.firstScenario=37"));
+        assertEquals(scenario(fifty, 37), scenario(alone, 37));
+        assertNotEquals(scenario(fifty, 36), scenario(fifty, 37), "scenarios must differ in renewable output");
     }
 
     @Test
     void oneScenarioIsTheDeterministicRunAndTheSeedReproducesIt() throws SQLException {
         Path one = tmp.resolve("one");
         assertEquals(0, run(one));
-        assertEquals(scenario(three, 0), scenario(one, 0));
+        assertEquals(scenario(fifty, 0), scenario(one, 0));
         Path other = tmp.resolve("other-seed");
         assertEquals(0, run(other, "study.seed=7"));
         assertNotEquals(scenario(one, 0), scenario(other, 0));
@@ -90,10 +90,10 @@ class MonteCarloRunTest {
     @Test
     void theDistributionTableMatchesADirectComputationFromTheSummary() throws SQLException {
         for (String figure : new String[] {"prosumer_profit_te", "enduser_surplus_te", "peak_demand_te"}) {
-            List<String> direct = rows("SELECT 3, avg(" + figure + "), stddev_samp(" + figure + "), quantile_cont("
+            List<String> direct = rows("SELECT 50, avg(" + figure + "), stddev_samp(" + figure + "), quantile_cont("
                     + figure + ", 0.05), quantile_cont(" + figure + ", 0.5), quantile_cont(" + figure + ", 0.95) FROM "
-                    + table(three, "summary"));
-            List<String> stored = rows("SELECT scenarios, mean, sd, p5, p50, p95 FROM " + table(three, "distribution")
+                    + table(fifty, "summary"));
+            List<String> stored = rows("SELECT scenarios, mean, sd, p5, p50, p95 FROM " + table(fifty, "distribution")
                     + " WHERE figure = '" + figure + "'");
             String[] d = direct.get(0).split("\\|");
             String[] s = stored.get(0).split("\\|");
