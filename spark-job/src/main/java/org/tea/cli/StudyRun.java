@@ -87,7 +87,7 @@ final class StudyRun {
             RunCheckpoints checkpoints = new RunCheckpoints(out, tmp, resume, cfg.output().checkpointSeconds());
             try {
                 long t0 = System.nanoTime();
-                int partitions = cfg.spark().partitionsFor(spark.cores());
+                int partitions = cfg.spark().partitionsFor(spark.cores(), setup.endUserCount());
                 MarketEngine engine = spark.engine(setup, partitions, tmp, cfg.output().enduserHourly(),
                         cfg.output().monthPartitionRows());
                 long t1 = System.nanoTime();

@@ -1,7 +1,5 @@
 package org.tea.engine;
 
-import java.util.Arrays;
-
 /**
  * A vector of order-independent sums: each double is rounded once to a 128-bit fixed-point integer with a
  * resolution of 2^-64 (about 5e-20) and a range of 2^63, and integers add exactly. However partitions,
@@ -14,16 +12,31 @@ public final class ExactSums implements java.io.Serializable {
     private static final double TWO_64 = 0x1p64;
     private static final double TWO_63 = 0x1p63;
 
-    private final long[] hi;
-    private final long[] lo;
+    private final int size;
+    /*
+     * Allocated on the first addition: an empty vector serialises in a few bytes. A tree aggregate's zero value
+     * is one, and Spark ships it inside the task binary of each stage and clones it for every task; at a year of
+     * games the arrays are over a MB.
+     */
+    private long[] hi;
+    private long[] lo;
 
     public ExactSums(int size) {
-        hi = new long[size];
-        lo = new long[size];
+        if (size < 0) {
+            throw new IllegalArgumentException("size = " + size + ", expected >= 0");
+        }
+        this.size = size;
     }
 
     public int size() {
-        return hi.length;
+        return size;
+    }
+
+    private void allocate() {
+        if (hi == null) {
+            hi = new long[size];
+            lo = new long[size];
+        }
     }
 
     /** Adds {@code v} to entry i; {@code |v|} must stay below 2^63. */
@@ -38,11 +51,13 @@ public final class ExactSums implements java.io.Serializable {
         double h = Math.floor(w / TWO_64);
         double l = w - h * TWO_64; // exact, in [0, 2^64)
         long lBits = l >= TWO_63 ? (long) (l - TWO_63) + Long.MIN_VALUE : (long) l;
+        allocate();
         addRaw(i, (long) h, lBits);
     }
 
     /** Adds every entry of {@code partial} (same layout) to this vector. */
     public void addAll(double[] partial) {
+        allocate();
         for (int i = 0; i < partial.length; i++) {
             add(i, partial[i]);
         }
@@ -57,7 +72,14 @@ public final class ExactSums implements java.io.Serializable {
 
     /** Adds another vector of the same size; exact, so merge order never matters. */
     public ExactSums merge(ExactSums other) {
-        for (int i = 0; i < hi.length; i++) {
+        if (other.size != size) {
+            throw new IllegalArgumentException("size " + other.size + ", expected " + size);
+        }
+        if (other.hi == null) {
+            return this;
+        }
+        allocate();
+        for (int i = 0; i < size; i++) {
             addRaw(i, other.hi[i], other.lo[i]);
         }
         return this;
@@ -65,6 +87,10 @@ public final class ExactSums implements java.io.Serializable {
 
     /** The sum of entry i, rounded to a double (a function of the exact integer only). */
     public double get(int i) {
+        if (hi == null) {
+            java.util.Objects.checkIndex(i, size);
+            return 0.0;
+        }
         long h = hi[i];
         long l = lo[i];
         boolean negative = h < 0;
@@ -78,7 +104,7 @@ public final class ExactSums implements java.io.Serializable {
     }
 
     public double[] toDoubles() {
-        double[] out = new double[hi.length];
+        double[] out = new double[size];
         for (int i = 0; i < out.length; i++) {
             out[i] = get(i);
         }
@@ -87,11 +113,31 @@ public final class ExactSums implements java.io.Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExactSums e && Arrays.equals(hi, e.hi) && Arrays.equals(lo, e.lo);
+        if (!(o instanceof ExactSums e) || e.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) { // an empty vector equals an allocated one of zeros
+            if (hiAt(i) != e.hiAt(i) || loAt(i) != e.loAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(hi) + Arrays.hashCode(lo);
+        int h = size;
+        for (int i = 0; i < size; i++) {
+            h = 31 * (31 * h + Long.hashCode(hiAt(i))) + Long.hashCode(loAt(i));
+        }
+        return h;
+    }
+
+    private long hiAt(int i) {
+        return hi == null ? 0 : hi[i];
+    }
+
+    private long loAt(int i) {
+        return lo == null ? 0 : lo[i];
     }
 }

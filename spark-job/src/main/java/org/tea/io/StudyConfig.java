@@ -135,9 +135,22 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
             Objects.requireNonNull(master, "master");
         }
 
-        /** Partitions to use on a machine with {@code cores} cores: {@code partitions}, or 2 x cores if 0. */
-        public int partitionsFor(int cores) {
-            return partitions > 0 ? partitions : 2 * Math.max(1, cores);
+        /** End-users a partition holds at most when partitions are chosen automatically. */
+        public static final int AUTO_ENDUSERS_PER_PARTITION = 4_096;
+
+        /**
+         * Partitions for {@code endUsers} end-users on {@code cores} cores: {@code partitions}, or if 0 twice the
+         * cores, and more where needed so that no partition holds more than
+         * {@value #AUTO_ENDUSERS_PER_PARTITION} end-users: a write task holds its rows of every open file in
+         * Parquet buffers, which must not grow with the city, and small tasks keep every core busy to the end of a
+         * stage (blocks differ in cost, and the first tasks of a stage run slower while the JIT compiles).
+         */
+        public int partitionsFor(int cores, long endUsers) {
+            if (partitions > 0) {
+                return partitions;
+            }
+            long bySize = (endUsers + AUTO_ENDUSERS_PER_PARTITION - 1) / AUTO_ENDUSERS_PER_PARTITION;
+            return (int) Math.min(100_000, Math.max(2L * Math.max(1, cores), bySize));
         }
     }
 
@@ -235,7 +248,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
 
             ConfigKey.text("spark.master", "local[*]", "Spark master URL; ignored under spark-submit"),
             ConfigKey.integer("spark.partitions", 0, "-", 0, 100_000,
-                    "partitions of the population tables; 0 means 2 x cores"),
+                    "partitions of the population tables; 0: automatic, 2 x cores or more so that none holds more than 4,096 end-users"),
 
             ConfigKey.text("inputs.dir", "",
                     "empty: generate the city from this config; otherwise a folder of input files (data/README.md)"));

@@ -118,6 +118,19 @@ class StudyConfigTest {
     }
 
     @Test
+    void automaticPartitionsAreTwiceTheCoresAndBoundEndUsersPerPartition() {
+        StudyConfig.SparkGroup auto = new StudyConfig.SparkGroup("local[*]", 0);
+        assertEquals(4, auto.partitionsFor(2, 10_000));     // the default study: 2,500 end-users each
+        assertEquals(2, auto.partitionsFor(0, 1));
+        assertEquals(25, auto.partitionsFor(2, 100_000));   // 4,000 each, not 25,000
+        assertEquals(25, auto.partitionsFor(2, 25 * 4_096));
+        assertEquals(26, auto.partitionsFor(2, 25 * 4_096 + 1));
+        assertEquals(400, auto.partitionsFor(200, 1_000_000));
+        assertEquals(245, auto.partitionsFor(8, 1_000_000));
+        assertEquals(7, new StudyConfig.SparkGroup("local[*]", 7).partitionsFor(2, 1_000_000));
+    }
+
+    @Test
     void defaultFileSpellsOutEveryKeyAtItsDefault() throws IOException {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(CONF.resolve("default.properties"), StandardCharsets.UTF_8)) {

@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.MarketEngine;
@@ -73,19 +74,24 @@ public final class SparkStudy implements AutoCloseable {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<EndUserBlock> endUsers;
         JavaRDD<ProsumerBlock> prosumers;
+        // The setup (load shapes, capacity factors of every scenario, prices: MBs) is broadcast once. Captured
+        // by the block-building lambdas it would sit in the populations' lineage, which Spark serialises into
+        // the task binary of every stage and deserialises in every task, pass after pass. The broadcast lives
+        // as long as the lineage, from which a lost cached partition is rebuilt.
+        Broadcast<StudySetup> shared = jsc.broadcast(setup);
         if (setup.generatedCity()) {
             // blocks are made on the executors from their index: no population passes through the driver
             List<Integer> eu = IntStream.range(0, setup.endUserBlocks()).boxed().toList();
             List<Integer> pr = IntStream.range(0, setup.prosumerBlocks()).boxed().toList();
-            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(b -> setup.endUserBlock(b));
-            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(b -> setup.prosumerBlock(b));
+            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(b -> shared.value().endUserBlock(b));
+            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(b -> shared.value().prosumerBlock(b));
         } else {
             // a city read from files: each block's members are shipped once, and the block (noise, offer curves)
             // is built and kept where it lands
             List<List<EndUserSpec>> eu = setup.endUserGroups();
             List<List<ProsumerSpec>> pr = setup.prosumerGroups();
-            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(g -> setup.endUserBlock(g));
-            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(g -> setup.prosumerBlock(g));
+            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(g -> shared.value().endUserBlock(g));
+            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(g -> shared.value().prosumerBlock(g));
         }
         ResultOutput out = dir == null ? null
                 : new ResultOutput(dir, setup.calendar(), enduserHourly, monthPartitionRows);
