@@ -81,21 +81,29 @@ public final class SparkStudy implements AutoCloseable {
         Broadcast<StudySetup> shared = jsc.broadcast(setup);
         if (setup.generatedCity()) {
             // blocks are made on the executors from their index: no population passes through the driver
-            List<Integer> eu = IntStream.range(0, setup.endUserBlocks()).boxed().toList();
-            List<Integer> pr = IntStream.range(0, setup.prosumerBlocks()).boxed().toList();
-            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(b -> shared.value().endUserBlock(b));
-            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(b -> shared.value().prosumerBlock(b));
+            int eu = setup.endUserBlocks();
+            int pr = setup.prosumerBlocks();
+            endUsers = jsc.parallelize(indices(eu), slices(partitions, eu)).map(b -> shared.value().endUserBlock(b));
+            prosumers = jsc.parallelize(indices(pr), slices(partitions, pr)).map(b -> shared.value().prosumerBlock(b));
         } else {
-            // a city read from files: each block's members are shipped once, and the block (noise, offer curves)
-            // is built and kept where it lands
-            List<List<EndUserSpec>> eu = setup.endUserGroups();
-            List<List<ProsumerSpec>> pr = setup.prosumerGroups();
-            endUsers = jsc.parallelize(eu, slices(partitions, eu.size())).map(g -> shared.value().endUserBlock(g));
-            prosumers = jsc.parallelize(pr, slices(partitions, pr.size())).map(g -> shared.value().prosumerBlock(g));
+            // A city read from files: each block's members are broadcast on their own and the partitions hold
+            // only block indices. Members parallelized as data would sit in the partitions, which Spark
+            // serialises on the driver and ships again with every task of every pass (the cached blocks
+            // notwithstanding); this way an executor fetches the members of the blocks it builds, once.
+            List<Broadcast<List<EndUserSpec>>> eu = setup.endUserGroups().stream().map(jsc::broadcast).toList();
+            List<Broadcast<List<ProsumerSpec>>> pr = setup.prosumerGroups().stream().map(jsc::broadcast).toList();
+            endUsers = jsc.parallelize(indices(eu.size()), slices(partitions, eu.size()))
+                    .map(b -> shared.value().endUserBlock(eu.get(b).value()));
+            prosumers = jsc.parallelize(indices(pr.size()), slices(partitions, pr.size()))
+                    .map(b -> shared.value().prosumerBlock(pr.get(b).value()));
         }
         ResultOutput out = dir == null ? null
                 : new ResultOutput(dir, setup.calendar(), enduserHourly, monthPartitionRows);
         return new SparkEngine(spark, endUsers, prosumers, setup.calendar().games(), out);
+    }
+
+    private static List<Integer> indices(int blocks) {
+        return IntStream.range(0, blocks).boxed().toList();
     }
 
     private static int slices(int partitions, int blocks) {
