@@ -57,7 +57,6 @@ public final class ExactSums implements java.io.Serializable {
 
     /** Adds every entry of {@code partial} (same layout) to this vector. */
     public void addAll(double[] partial) {
-        allocate();
         for (int i = 0; i < partial.length; i++) {
             add(i, partial[i]);
         }

@@ -137,6 +137,8 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
 
         /** End-users a partition holds at most when partitions are chosen automatically. */
         public static final int AUTO_ENDUSERS_PER_PARTITION = 4_096;
+        /** The most partitions, set or automatic. */
+        public static final int MAX_PARTITIONS = 100_000;
 
         /**
          * Partitions for {@code endUsers} end-users on {@code cores} cores: {@code partitions}, or if 0 twice the
@@ -150,7 +152,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
                 return partitions;
             }
             long bySize = (endUsers + AUTO_ENDUSERS_PER_PARTITION - 1) / AUTO_ENDUSERS_PER_PARTITION;
-            return (int) Math.min(100_000, Math.max(2L * Math.max(1, cores), bySize));
+            return (int) Math.min(MAX_PARTITIONS, Math.max(2L * Math.max(1, cores), bySize));
         }
     }
 
@@ -247,7 +249,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
                     "least time between two checkpoints of the solver state (0: after every pass, the default; more only where writing the state is slow); --resume continues from the last"),
 
             ConfigKey.text("spark.master", "local[*]", "Spark master URL; ignored under spark-submit"),
-            ConfigKey.integer("spark.partitions", 0, "-", 0, 100_000,
+            ConfigKey.integer("spark.partitions", 0, "-", 0, SparkGroup.MAX_PARTITIONS,
                     "partitions of the population tables; 0: automatic, 2 x cores or more so that none holds more than 4,096 end-users"),
 
             ConfigKey.text("inputs.dir", "",

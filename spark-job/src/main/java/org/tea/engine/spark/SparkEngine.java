@@ -54,8 +54,9 @@ import org.tea.model.Hours;
  * the output), accumulators inside a write (updates from re-run tasks can count twice), or re-reading the
  * written files to sum them (not the block-wise sums, so not bit-identical to the local engine). Rows are
  * produced one block and one game at a time, so a task never buffers more than one block's rows of one game,
- * and nothing per-user is collected on the driver. The writer sorts each task's rows by partition directory
- * (spilling if needed), partitioned by {@code scenario}, and also by {@code month} when a table's rows per
+ * and nothing per-user is collected on the driver. With concurrent output writers (the study's session sets
+ * them) each row goes to its partition directory's open file as it comes; otherwise the writer sorts a task's
+ * rows by directory first. Tables are partitioned by {@code scenario}, and also by {@code month} when rows per
  * scenario, known from the population sizes, exceed {@link ResultOutput#monthPartitionRows()}. The criterion
  * is per scenario because a scenario folder is what month partitioning splits: counting all rows would split a
  * Monte Carlo study of small scenarios into scenarios x 12 folders, more than the writer keeps open at once, for
