@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.tea.io.ConfigException;
 import org.tea.io.InputFiles;
 import org.tea.io.StudyConfig;
-import org.tea.io.StudySetup;
+import org.tea.study.StudySetup;
 import org.tea.io.synth.CityWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

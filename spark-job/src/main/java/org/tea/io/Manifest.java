@@ -1,5 +1,6 @@
 package org.tea.io;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.tea.equilibrium.DayResult;
 import org.tea.equilibrium.EquilibriumResult;
-import org.tea.report.KeyFigures;
+import org.tea.results.KeyFigures;
 
 /**
  * {@code manifest.json} (MODEL section 11): the resolved configuration, seed, versions, input checksums,
@@ -29,7 +30,7 @@ public final class Manifest {
     }
 
     /** The manifest as JSON text. */
-    public static String json(StudyConfig cfg, StudySetup setup, EquilibriumResult r, List<KeyFigures> figures,
+    public static String json(StudyConfig cfg, long endUsers, long prosumers, EquilibriumResult r, List<KeyFigures> figures,
             Map<String, Object> timings) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("product", "tea");
@@ -41,8 +42,8 @@ public final class Manifest {
         m.put("days_not_converged", unconverged);
         m.put("seed", cfg.study().seed());
         m.put("games", r.games());
-        m.put("end_users", setup.endUserCount());
-        m.put("prosumers", setup.prosumerCount());
+        m.put("end_users", endUsers);
+        m.put("prosumers", prosumers);
         m.put("passes", r.passes());
         m.put("outer_iterations_total", r.days().stream().mapToLong(DayResult::outerIterations).sum());
         m.put("inner_passes_total", r.days().stream().mapToLong(DayResult::innerPasses).sum());

@@ -1,5 +1,8 @@
 package org.tea.report;
 
+import org.tea.results.KeyFigures;
+import org.tea.results.Distribution;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,8 @@
 package org.tea.report;
 
+import org.tea.results.KeyFigures;
+import org.tea.results.Distribution;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

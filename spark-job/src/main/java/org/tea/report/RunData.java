@@ -1,5 +1,8 @@
 package org.tea.report;
 
+import org.tea.results.KeyFigures;
+import org.tea.results.Distribution;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

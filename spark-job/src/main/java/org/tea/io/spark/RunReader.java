@@ -1,4 +1,4 @@
-package org.tea.io.parquet;
+package org.tea.io.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tea.io.Manifest;
 import org.tea.model.Hours;
-import org.tea.report.Distribution;
-import org.tea.report.KeyFigures;
+import org.tea.results.Distribution;
+import org.tea.results.KeyFigures;
 import org.tea.report.RunData;
 
 /**

@@ -1,4 +1,4 @@
-package org.tea.report;
+package org.tea.results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.tea.cli;
+package org.tea.study;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,21 +18,21 @@ import org.tea.equilibrium.SensitivityCriterion;
 import org.tea.equilibrium.SolverSettings;
 import org.tea.io.Manifest;
 import org.tea.io.StudyConfig;
-import org.tea.io.StudySetup;
-import org.tea.io.parquet.OutputFolder;
-import org.tea.io.parquet.RunCheckpoints;
-import org.tea.io.parquet.SparkStudy;
-import org.tea.report.Distribution;
-import org.tea.report.KeyFigures;
+import org.tea.study.StudySetup;
+import org.tea.io.spark.OutputFolder;
+import org.tea.io.spark.RunCheckpoints;
+import org.tea.io.spark.SparkStudy;
+import org.tea.results.Distribution;
+import org.tea.results.KeyFigures;
 
 /**
  * One study run (MATSim's controller): start Spark, build the engine over the study's blocks, solve every
  * game, write the tables, the manifest and the summary into a hidden temporary folder, then move it into
  * place. A run that stops half-way leaves only the temporary folder, never something that looks finished.
  */
-final class StudyRun {
+public final class StudyRun {
     /** The output folder exists and --overwrite was not given: a usage error, found before any work. */
-    static final class OutputExists extends RuntimeException {
+    public static final class OutputExists extends RuntimeException {
         OutputExists(String uri) {
             super("output folder " + uri + " exists; give --overwrite to replace it");
         }
@@ -48,13 +48,13 @@ final class StudyRun {
     private final List<KeyFigures> figures = new ArrayList<>();
 
     /** --resume found nothing to continue, or a checkpoint made with another configuration. */
-    static final class CannotResume extends RuntimeException {
+    public static final class CannotResume extends RuntimeException {
         CannotResume(String message) {
             super(message);
         }
     }
 
-    StudyRun(StudyConfig cfg, StudySetup setup, String output, boolean overwrite, boolean resume, String master,
+    public StudyRun(StudyConfig cfg, StudySetup setup, String output, boolean overwrite, boolean resume, String master,
             PrintWriter progress) {
         this.resume = resume;
         this.cfg = cfg;
@@ -65,13 +65,13 @@ final class StudyRun {
         this.progress = progress;
     }
 
-    static SolverSettings settings(StudyConfig cfg) {
+    public static SolverSettings settings(StudyConfig cfg) {
         var s = cfg.solver();
         return new SolverSettings(cfg.prosumers().behaviour(), s.method(), new ClearingCriterion(s.tolClear()),
                 new SensitivityCriterion(s.tolOuter()), s.theta(), s.maxOuter(), s.maxInner(), s.tatonnementStep());
     }
 
-    EquilibriumResult execute() {
+    public EquilibriumResult execute() {
         long started = System.nanoTime();
         Map<String, Object> timings = new LinkedHashMap<>();
         try (SparkStudy spark = SparkStudy.start(master != null ? master : cfg.spark().master(), "tea run")) {
@@ -112,7 +112,7 @@ final class StudyRun {
                 timings.put("partitions", partitions);
                 timings.put("total_s", seconds(System.nanoTime() - started));
                 timings.put("engine", engineMetrics);
-                out.writeText(tmp, Manifest.FILE, Manifest.json(cfg, setup, result, figures, timings));
+                out.writeText(tmp, Manifest.FILE, Manifest.json(cfg, setup.endUserCount(), setup.prosumerCount(), result, figures, timings));
                 out.writeText(tmp, "summary.txt", keyFigureTable());
                 out.delete(tmp, OutputFolder.CHECKPOINT);
                 out.commit(tmp, overwrite);
@@ -188,7 +188,7 @@ final class StudyRun {
      * The TE-against-baseline table printed at the end and saved as summary.txt: per scenario for a
      * deterministic study (or a few scenarios), as distributions over scenarios for a Monte Carlo one.
      */
-    String keyFigureTable() {
+    public String keyFigureTable() {
         StringBuilder b = new StringBuilder();
         if (figures.size() > 1) {
             b.append(String.format(Locale.ROOT, "Key figures over %d scenarios (%d of %d days converged)%n",

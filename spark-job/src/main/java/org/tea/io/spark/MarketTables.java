@@ -1,4 +1,4 @@
-package org.tea.io.parquet;
+package org.tea.io.spark;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.tea.equilibrium.EquilibriumResult;
 import org.tea.equilibrium.PassTrace;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
-import org.tea.report.Distribution;
-import org.tea.report.KeyFigures;
+import org.tea.results.Distribution;
+import org.tea.results.KeyFigures;
 
 /**
  * Writes the market-level tables of MODEL section 11 ({@code market_hourly}, {@code convergence},

@@ -1,4 +1,8 @@
-package org.tea.io;
+package org.tea.study;
+
+import org.tea.io.StudyConfig;
+import org.tea.io.InputFiles;
+import org.tea.io.LoadedInputs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

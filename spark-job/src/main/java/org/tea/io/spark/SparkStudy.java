@@ -1,4 +1,4 @@
-package org.tea.io.parquet;
+package org.tea.io.spark;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,9 +15,9 @@ import org.tea.engine.spark.SparkEngine;
 import org.tea.model.EndUserSpec;
 import org.tea.model.ProsumerSpec;
 import org.tea.equilibrium.EquilibriumResult;
-import org.tea.io.StudySetup;
+import org.tea.study.StudySetup;
 import org.tea.model.GameCalendar;
-import org.tea.report.KeyFigures;
+import org.tea.results.KeyFigures;
 
 /**
  * The Spark side of a study run: the session, the engine over the study's blocks (made on the executors
@@ -115,7 +115,7 @@ public final class SparkStudy implements AutoCloseable {
         MarketTables.writeConvergence(spark, dir, r, cal);
         MarketTables.writeSummary(spark, dir, figures);
         MarketTables.writeTrace(spark, dir, r.trace());
-        MarketTables.writeDistribution(spark, dir, org.tea.report.Distribution.of(figures));
+        MarketTables.writeDistribution(spark, dir, org.tea.results.Distribution.of(figures));
     }
 
     /**

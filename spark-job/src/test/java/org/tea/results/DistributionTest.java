@@ -1,4 +1,4 @@
-package org.tea.report;
+package org.tea.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.tea.io.parquet;
+package org.tea.io.spark;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
