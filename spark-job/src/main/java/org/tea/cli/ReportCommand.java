@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tea.io.spark.RunReader;
-import org.tea.io.spark.SparkStudy;
+import org.tea.io.spark.StudySession;
 import org.tea.report.Report;
 import org.tea.report.RunData;
 import picocli.CommandLine.Command;
@@ -52,7 +52,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.setProperty("java.awt.headless", "true");
         List<RunData> runs = new ArrayList<>();
-        try (SparkStudy spark = SparkStudy.start("local[2]", "tea report")) {
+        try (StudySession spark = StudySession.start("local[2]", "tea report")) {
             spark.session().sparkContext().setLogLevel("ERROR");
             RunReader reader = new RunReader(spark.session());
             List<String> dirs = reader.isRun(input) ? List.of(input) : reader.runsUnder(input);

@@ -14,11 +14,16 @@ public interface MarketEngine extends AutoCloseable {
     /** One pass: every end-user solves its day at {@code lambda}, every prosumer evaluates its offer. */
     PassAggregates evaluate(PassRequest request);
 
-    /** The final pass: per-user settlement and baseline, written where the engine writes per-user results. */
+    /** The final pass: per-user settlement and baseline, summed, and handed to the engine's per-user output. */
     SettleAggregates settle(SettleRequest request);
 
     /** Passes evaluated so far (settlement included). */
     long passes();
+
+    /** What the engine measured about itself, for the run's manifest (names to numbers); may be empty. */
+    default java.util.Map<String, Object> metrics() {
+        return java.util.Map.of();
+    }
 
     @Override
     default void close() {

@@ -29,7 +29,8 @@ public final class PassKernel {
         final double[] bs = new double[T];
         final double[] generation = new double[T];
         final double[] load = new double[T];
-        final double[] figures = new double[Math.max(UserResultSink.ENDUSER_FIGURES, UserResultSink.PROSUMER_FIGURES)];
+        final double[] sums = new double[DaySum.ENDUSER_COUNT];
+        final double[] figures = new double[UserResultSink.PROSUMER_FIGURES];
     }
 
     /** Adds the block's followers at the request's prices to {@code partial} ({@link PassAggregates} layout). */
@@ -92,12 +93,12 @@ public final class PassKernel {
      */
     public static void settleEndUsers(EndUserBlock block, SettleRequest request, Scratch sc, double[] partial,
             UserResultSink sink) {
-        double[] fig = sc.figures;
+        double[] fig = sc.sums;
         for (int k = 0; k < request.slots(); k++) {
             int game = request.games()[k];
             int off = k * T;
             int bdem = SettleAggregates.hourly(k, SettleAggregates.BASELINE_DEMAND, 0);
-            int base = SettleAggregates.daily(k, 0);
+            int base = SettleAggregates.daily(k);
             for (int j = 0; j < block.size(); j++) {
                 double beta = block.fill(j, game, sc.alpha, sc.dmin, sc.dmax, sc.energy);
                 double surplus = sc.solver.solve(sc.alpha, beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1],
@@ -117,25 +118,19 @@ public final class PassKernel {
                     bPayment += request.tariff()[off + t] * sc.bd[t];
                     partial[bdem + t] += sc.bd[t];
                 }
-                fig[UserResultSink.ENERGY] = energy;
-                fig[UserResultSink.PAYMENT] = payment;
-                fig[UserResultSink.UTILITY] = surplus + payment;
-                fig[UserResultSink.SURPLUS] = surplus;
-                fig[UserResultSink.PEAK] = peak;
-                fig[UserResultSink.BASELINE_ENERGY] = bEnergy;
-                fig[UserResultSink.BASELINE_PAYMENT] = bPayment;
-                fig[UserResultSink.BASELINE_UTILITY] = bSurplus + bPayment;
-                fig[UserResultSink.BASELINE_SURPLUS] = bSurplus;
-                partial[base + SettleAggregates.ENERGY] += energy;
-                partial[base + SettleAggregates.PAYMENT] += payment;
-                partial[base + SettleAggregates.UTILITY] += surplus + payment;
-                partial[base + SettleAggregates.SURPLUS] += surplus;
-                partial[base + SettleAggregates.BASELINE_ENERGY] += bEnergy;
-                partial[base + SettleAggregates.BASELINE_PAYMENT] += bPayment;
-                partial[base + SettleAggregates.BASELINE_UTILITY] += bSurplus + bPayment;
-                partial[base + SettleAggregates.BASELINE_SURPLUS] += bSurplus;
-                sink.endUserDay(block.id(j), game, fig, sc.d, sc.bd, sc.alpha, sc.dmin, sc.dmax, beta, sc.energy[0],
-                        sc.energy[1]);
+                fig[DaySum.ENERGY.index()] = energy;
+                fig[DaySum.PAYMENT.index()] = payment;
+                fig[DaySum.UTILITY.index()] = surplus + payment;
+                fig[DaySum.SURPLUS.index()] = surplus;
+                fig[DaySum.BASELINE_ENERGY.index()] = bEnergy;
+                fig[DaySum.BASELINE_PAYMENT.index()] = bPayment;
+                fig[DaySum.BASELINE_UTILITY.index()] = bSurplus + bPayment;
+                fig[DaySum.BASELINE_SURPLUS.index()] = bSurplus;
+                for (int f = 0; f < DaySum.ENDUSER_COUNT; f++) {
+                    partial[base + f] += fig[f];
+                }
+                sink.endUserDay(block.id(j), game, fig, peak, sc.d, sc.bd, sc.alpha, sc.dmin, sc.dmax, beta,
+                        sc.energy[0], sc.energy[1]);
             }
         }
     }
@@ -150,7 +145,6 @@ public final class PassKernel {
         double[] fig = sc.figures;
         for (int k = 0; k < request.slots(); k++) {
             int game = request.games()[k];
-            int base = SettleAggregates.daily(k, 0);
             for (int i = 0; i < block.size(); i++) {
                 block.fill(i, game, sc.generation, sc.load);
                 double profit = 0;
@@ -182,8 +176,8 @@ public final class PassKernel {
                     fig[UserResultSink.BASELINE_PROFIT] = hourBaseline;
                     sink.prosumerHour(block.id(i), game, t, fig);
                 }
-                partial[base + SettleAggregates.PROFIT] += profit;
-                partial[base + SettleAggregates.BASELINE_PROFIT] += bProfit;
+                partial[SettleAggregates.daily(k, DaySum.PROFIT)] += profit;
+                partial[SettleAggregates.daily(k, DaySum.BASELINE_PROFIT)] += bProfit;
             }
         }
     }

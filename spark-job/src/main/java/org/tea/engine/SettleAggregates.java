@@ -5,7 +5,7 @@ import org.tea.model.Hours;
 /**
  * What the final pass sums per game (exactly, {@link ExactSums}) plus the largest best-response gap.
  * Hourly: end-users' baseline demand {@code sum_j d_j(p_u)}, prosumers' local sales, exports and generation.
- * Daily: end-user energy, payment, utility and surplus, TE and baseline; prosumer profit, TE and baseline.
+ * Daily: the {@link DaySum}s.
  */
 public final class SettleAggregates implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,18 +15,9 @@ public final class SettleAggregates implements java.io.Serializable {
     public static final int EXPORTED = 2;
     public static final int GENERATION = 3;
     static final int HOURLY_FIELDS = 4;
+    /** Where a slot's {@link DaySum}s start, after its hourly fields. */
     private static final int D0 = HOURLY_FIELDS * Hours.T;
-    public static final int ENERGY = D0;
-    public static final int PAYMENT = D0 + 1;
-    public static final int UTILITY = D0 + 2;
-    public static final int SURPLUS = D0 + 3;
-    public static final int BASELINE_ENERGY = D0 + 4;
-    public static final int BASELINE_PAYMENT = D0 + 5;
-    public static final int BASELINE_UTILITY = D0 + 6;
-    public static final int BASELINE_SURPLUS = D0 + 7;
-    public static final int PROFIT = D0 + 8;
-    public static final int BASELINE_PROFIT = D0 + 9;
-    public static final int STRIDE = D0 + 10;
+    public static final int STRIDE = D0 + DaySum.COUNT;
 
     private final ExactSums sums;
     private final double[] maxGap;
@@ -40,8 +31,14 @@ public final class SettleAggregates implements java.io.Serializable {
         return slot * STRIDE + field * Hours.T + t;
     }
 
-    public static int daily(int slot, int field) {
-        return slot * STRIDE + field;
+    /** Index of a slot's daily sum. */
+    public static int daily(int slot, DaySum sum) {
+        return daily(slot) + sum.index();
+    }
+
+    /** Index of a slot's first daily sum: its {@link DaySum}s follow in their order. */
+    public static int daily(int slot) {
+        return slot * STRIDE + D0;
     }
 
     public static double[] newPartial(int slots) {

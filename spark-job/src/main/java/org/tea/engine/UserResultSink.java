@@ -1,35 +1,24 @@
 package org.tea.engine;
 
 /**
- * Receives per-user results from the final pass where the users live; the Spark engine turns them into
- * Parquet rows on the executors, the local engine hands them to the caller. Array arguments are scratch space
- * reused for the next call: copy what you keep.
+ * Receives per-user results from the final pass where the users live: the Spark engine hands them to the
+ * collectors of the per-user tables on the executors, the local engine to the caller. Array arguments are
+ * scratch space reused for the next call: copy what you keep.
  */
 public interface UserResultSink {
 
     /** Discards everything. */
     UserResultSink NONE = new UserResultSink() {
         @Override
-        public void endUserDay(String userId, int game, double[] figures, double[] demand, double[] baselineDemand,
-                double[] alpha, double[] dmin, double[] dmax, double beta, double emin, double emax) {
+        public void endUserDay(String userId, int game, double[] sums, double peak, double[] demand,
+                double[] baselineDemand, double[] alpha, double[] dmin, double[] dmax, double beta, double emin,
+                double emax) {
         }
 
         @Override
         public void prosumerHour(String prosumerId, int game, int hour, double[] figures) {
         }
     };
-
-    /** Indices into {@code figures} of {@link #endUserDay}. */
-    int ENERGY = 0;
-    int PAYMENT = 1;
-    int UTILITY = 2;
-    int SURPLUS = 3;
-    int PEAK = 4;
-    int BASELINE_ENERGY = 5;
-    int BASELINE_PAYMENT = 6;
-    int BASELINE_UTILITY = 7;
-    int BASELINE_SURPLUS = 8;
-    int ENDUSER_FIGURES = 9;
 
     /** Indices into {@code figures} of {@link #prosumerHour}. */
     int GENERATION = 0;
@@ -42,8 +31,13 @@ public interface UserResultSink {
     int BASELINE_PROFIT = 7;
     int PROSUMER_FIGURES = 8;
 
-    void endUserDay(String userId, int game, double[] figures, double[] demand, double[] baselineDemand, double[] alpha,
-            double[] dmin, double[] dmax, double beta, double emin, double emax);
+    /**
+     * One end-user's day: its {@link DaySum}s ({@code sums[s.index()]} for the first {@link DaySum#ENDUSER_COUNT}),
+     * its largest hourly demand {@code peak}, its hourly demand at the retail and at the tariff prices, and the
+     * follower problem it solved ({@code alpha, dmin, dmax} per hour, {@code beta, emin, emax}).
+     */
+    void endUserDay(String userId, int game, double[] sums, double peak, double[] demand, double[] baselineDemand,
+            double[] alpha, double[] dmin, double[] dmax, double beta, double emin, double emax);
 
     void prosumerHour(String prosumerId, int game, int hour, double[] figures);
 }

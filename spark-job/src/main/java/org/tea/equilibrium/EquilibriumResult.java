@@ -1,5 +1,6 @@
 package org.tea.equilibrium;
 
+import org.tea.engine.DaySum;
 import java.util.List;
 import org.tea.model.Hours;
 
@@ -19,32 +20,19 @@ import org.tea.model.Hours;
  * @param exported       sum of unsold surplus
  * @param generation     prosumers' renewable output
  * @param baselineEnduserDemand end-user demand at the tariff
- * @param daily          per game {@link org.tea.engine.SettleAggregates} daily sums, {@code DAILY_FIELDS} each
+ * @param daily          per game its {@link DaySum}s, in their order
  */
 public record EquilibriumResult(MarketPrices prices, double[] lambda, double[] sensitivity, double[] demand,
         double[] enduserDemand, double[] deficit, double[] offered, double[] surplusTotal, double[] soldLocal,
         double[] exported, double[] generation, double[] baselineEnduserDemand, double[] daily, List<DayResult> days, List<PassTrace> trace,
         long passes) implements java.io.Serializable {
 
-    /** Daily sums per game, in this order. */
-    public static final int ENERGY = 0;
-    public static final int PAYMENT = 1;
-    public static final int UTILITY = 2;
-    public static final int SURPLUS = 3;
-    public static final int BASELINE_ENERGY = 4;
-    public static final int BASELINE_PAYMENT = 5;
-    public static final int BASELINE_UTILITY = 6;
-    public static final int BASELINE_SURPLUS = 7;
-    public static final int PROFIT = 8;
-    public static final int BASELINE_PROFIT = 9;
-    public static final int DAILY_FIELDS = 10;
-
     public int games() {
         return lambda.length / Hours.T;
     }
 
-    public double daily(int game, int field) {
-        return daily[game * DAILY_FIELDS + field];
+    public double daily(int game, DaySum sum) {
+        return daily[game * DaySum.COUNT + sum.index()];
     }
 
     /** {@code M_t = max(D_t - U_t, 0)}. */

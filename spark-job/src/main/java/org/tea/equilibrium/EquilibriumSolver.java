@@ -3,6 +3,7 @@ package org.tea.equilibrium;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tea.engine.DaySum;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
 import org.tea.engine.PassRequest;
@@ -525,7 +526,7 @@ public final class EquilibriumSolver {
             double[] exported = new double[n];
             double[] generation = new double[n];
             double[] baseline = new double[n];
-            double[] daily = new double[games * EquilibriumResult.DAILY_FIELDS];
+            double[] daily = new double[games * DaySum.COUNT];
             List<DayResult> days = new ArrayList<>(games);
             for (int g = 0; g < games; g++) {
                 for (int t = 0; t < T; t++) {
@@ -534,9 +535,7 @@ public final class EquilibriumSolver {
                     generation[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.GENERATION, t)];
                     baseline[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.BASELINE_DEMAND, t)];
                 }
-                for (int f = 0; f < EquilibriumResult.DAILY_FIELDS; f++) {
-                    daily[g * EquilibriumResult.DAILY_FIELDS + f] = v[SettleAggregates.daily(g, SettleAggregates.ENERGY + f)];
-                }
+                System.arraycopy(v, SettleAggregates.daily(g), daily, g * DaySum.COUNT, DaySum.COUNT);
                 days.add(new DayResult(g, status[g], outer[g], innerTotal[g], maxOf(viol, g), sensChange[g],
                         sums.maxBestResponseGap(g)));
             }

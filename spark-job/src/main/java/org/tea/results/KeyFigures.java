@@ -2,6 +2,7 @@ package org.tea.results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tea.engine.DaySum;
 import org.tea.equilibrium.EquilibriumResult;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
@@ -32,14 +33,14 @@ public record KeyFigures(int scenario, int days, double retailPriceTe, double re
         var p = r.prices();
         for (int day = 1; day <= calendar.days(); day++) {
             int g = calendar.game(scenario, day);
-            pay += r.daily(g, EquilibriumResult.PAYMENT);
-            energy += r.daily(g, EquilibriumResult.ENERGY);
-            surplus += r.daily(g, EquilibriumResult.SURPLUS);
-            bPay += r.daily(g, EquilibriumResult.BASELINE_PAYMENT);
-            bEnergy += r.daily(g, EquilibriumResult.BASELINE_ENERGY);
-            bSurplus += r.daily(g, EquilibriumResult.BASELINE_SURPLUS);
-            profit += r.daily(g, EquilibriumResult.PROFIT);
-            bProfit += r.daily(g, EquilibriumResult.BASELINE_PROFIT);
+            pay += r.daily(g, DaySum.PAYMENT);
+            energy += r.daily(g, DaySum.ENERGY);
+            surplus += r.daily(g, DaySum.SURPLUS);
+            bPay += r.daily(g, DaySum.BASELINE_PAYMENT);
+            bEnergy += r.daily(g, DaySum.BASELINE_ENERGY);
+            bSurplus += r.daily(g, DaySum.BASELINE_SURPLUS);
+            profit += r.daily(g, DaySum.PROFIT);
+            bProfit += r.daily(g, DaySum.BASELINE_PROFIT);
             if (r.days().get(g).converged()) {
                 converged++;
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tea.engine.MarketEngine;
+import org.tea.engine.spark.SparkEngine;
 import org.tea.equilibrium.ClearingCriterion;
 import org.tea.equilibrium.EquilibriumResult;
 import org.tea.equilibrium.EquilibriumSolver;
@@ -18,11 +19,13 @@ import org.tea.equilibrium.SensitivityCriterion;
 import org.tea.equilibrium.SolverSettings;
 import org.tea.io.Manifest;
 import org.tea.io.StudyConfig;
-import org.tea.study.StudySetup;
+import org.tea.io.spark.MarketTables;
 import org.tea.io.spark.OutputFolder;
 import org.tea.io.spark.RunCheckpoints;
-import org.tea.io.spark.SparkStudy;
-import org.tea.results.Distribution;
+import org.tea.io.spark.StudySession;
+import org.tea.io.spark.UserTables;
+import org.tea.model.GameCalendar;
+import org.tea.results.KeyFigureTable;
 import org.tea.results.KeyFigures;
 
 /**
@@ -74,22 +77,24 @@ public final class StudyRun {
     public EquilibriumResult execute() {
         long started = System.nanoTime();
         Map<String, Object> timings = new LinkedHashMap<>();
-        try (SparkStudy spark = SparkStudy.start(master != null ? master : cfg.spark().master(), "tea run")) {
+        try (StudySession spark = StudySession.start(master != null ? master : cfg.spark().master(), "tea run")) {
             OutputFolder out = spark.output(output);
             if (out.exists() && !overwrite) {
                 throw new OutputExists(out.uri());
             }
             String tmp = resume ? resumable(out) : out.createTemp();
-            String checkpoint = new org.apache.hadoop.fs.Path(tmp, OutputFolder.CHECKPOINT).toString();
             if (!resume) {
-                out.writeText(checkpoint, CONFIG, configText());
+                out.writeText(OutputFolder.checkpointOf(tmp), CONFIG, configText());
             }
             RunCheckpoints checkpoints = new RunCheckpoints(out, tmp, resume, cfg.output().checkpointSeconds());
             try {
                 long t0 = System.nanoTime();
+                GameCalendar calendar = setup.calendar();
                 int partitions = cfg.spark().partitionsFor(spark.cores(), setup.endUserCount());
-                MarketEngine engine = spark.engine(setup, partitions, tmp, cfg.output().enduserHourly(),
+                UserTables userTables = new UserTables(spark.session(), tmp, calendar, cfg.output().enduserHourly(),
                         cfg.output().monthPartitionRows());
+                MarketEngine engine = SparkEngine.of(spark.context(), setup.blocks(), calendar.games(), partitions,
+                        userTables);
                 long t1 = System.nanoTime();
                 timings.put("spark_start_s", seconds(t0 - started));
                 timings.put("populations_s", seconds(t1 - t0));
@@ -98,21 +103,22 @@ public final class StudyRun {
                 try (engine) {
                     result = new EquilibriumSolver(settings(cfg)).solve(engine, setup.prices(), progressPrinter(t1),
                             checkpoints);
-                    engineMetrics = spark.metrics(engine, result.trace());
+                    engineMetrics = engine.metrics();
                 }
                 long t2 = System.nanoTime();
                 timings.put("solve_and_user_tables_s", seconds(t2 - t1));
-                int first = setup.calendar().firstScenario();
-                for (int s = first; s < first + setup.calendar().scenarios(); s++) {
-                    figures.add(KeyFigures.of(result, setup.calendar(), s));
+                int first = calendar.firstScenario();
+                for (int s = first; s < first + calendar.scenarios(); s++) {
+                    figures.add(KeyFigures.of(result, calendar, s));
                 }
-                spark.writeMarketTables(tmp, result, setup.calendar(), figures);
+                MarketTables.writeAll(spark.session(), tmp, result, calendar, figures);
                 timings.put("market_tables_s", seconds(System.nanoTime() - t2));
                 timings.put("spark_version", spark.version());
                 timings.put("partitions", partitions);
                 timings.put("total_s", seconds(System.nanoTime() - started));
                 timings.put("engine", engineMetrics);
-                out.writeText(tmp, Manifest.FILE, Manifest.json(cfg, setup.endUserCount(), setup.prosumerCount(), result, figures, timings));
+                out.writeText(tmp, Manifest.FILE, Manifest.json(cfg, setup.endUserCount(), setup.prosumerCount(),
+                        result, figures, timings));
                 out.writeText(tmp, "summary.txt", keyFigureTable());
                 out.delete(tmp, OutputFolder.CHECKPOINT);
                 out.commit(tmp, overwrite);
@@ -141,8 +147,7 @@ public final class StudyRun {
         if (tmp == null) {
             throw new CannotResume("nothing to resume for " + out.uri() + ": no interrupted run left a checkpoint");
         }
-        String checkpoint = new org.apache.hadoop.fs.Path(tmp, OutputFolder.CHECKPOINT).toString();
-        if (!out.readText(checkpoint, CONFIG).equals(configText())) {
+        if (!out.readText(OutputFolder.checkpointOf(tmp), CONFIG).equals(configText())) {
             throw new CannotResume("the interrupted run in " + tmp + " used another configuration; give the same "
                     + "--config and --set options, or start afresh without --resume");
         }
@@ -152,8 +157,7 @@ public final class StudyRun {
 
     /** After a failure: keep a temporary folder that holds a solver state (it can be resumed), else remove it. */
     private void abandon(OutputFolder out, String tmp) {
-        String checkpoint = new org.apache.hadoop.fs.Path(tmp, OutputFolder.CHECKPOINT).toString();
-        boolean resumable = out.list(checkpoint).stream().anyMatch(n -> n.startsWith("state-"));
+        boolean resumable = out.list(OutputFolder.checkpointOf(tmp)).stream().anyMatch(n -> n.startsWith("state-"));
         if (resumable) {
             if (progress != null) {
                 progress.println("tea run: the run stopped; its solver state is kept in " + tmp
@@ -184,46 +188,8 @@ public final class StudyRun {
         return Math.round(nanos / 1e7) / 100.0;
     }
 
-    /**
-     * The TE-against-baseline table printed at the end and saved as summary.txt: per scenario for a
-     * deterministic study (or a few scenarios), as distributions over scenarios for a Monte Carlo one.
-     */
+    /** The key-figure table printed at the end and saved as summary.txt. */
     public String keyFigureTable() {
-        StringBuilder b = new StringBuilder();
-        if (figures.size() > 1) {
-            b.append(String.format(Locale.ROOT, "Key figures over %d scenarios (%d of %d days converged)%n",
-                    figures.size(), figures.stream().mapToInt(KeyFigures::gamesConverged).sum(),
-                    figures.stream().mapToInt(KeyFigures::days).sum()));
-            b.append(String.format(Locale.ROOT, "%-28s %14s %14s %14s %14s %14s%n", "", "mean", "sd", "P5", "P50", "P95"));
-            for (Distribution d : Distribution.of(figures)) {
-                b.append(String.format(Locale.ROOT, "%-28s %14s %14s %14s %14s %14s%n", d.figure(), format(d.mean()),
-                        format(d.sd()), format(d.p5()), format(d.p50()), format(d.p95())));
-            }
-            if (figures.size() > 3) {
-                return b.toString();
-            }
-            b.append(System.lineSeparator());
-        }
-        for (KeyFigures k : figures) {
-            b.append(String.format(Locale.ROOT, "Key figures, scenario %d (%d days, %d converged)%n", k.scenario(),
-                    k.days(), k.gamesConverged()));
-            b.append(String.format(Locale.ROOT, "%-42s %16s %16s %9s%n", "", "TE", "baseline", "change"));
-            for (Map.Entry<String, double[]> e : k.sideBySide().entrySet()) {
-                double te = e.getValue()[0];
-                double base = e.getValue()[1];
-                b.append(String.format(Locale.ROOT, "%-42s %16s %16s %8.1f%%%n", e.getKey(), format(te), format(base),
-                        KeyFigures.change(te, base)));
-            }
-            b.append(String.format(Locale.ROOT, "%-42s %16s%n", "energy sold locally (kWh)", format(k.soldLocal())));
-            b.append(String.format(Locale.ROOT, "%-42s %16s%n", "energy imported (kWh)", format(k.imported())));
-            b.append(String.format(Locale.ROOT, "%-42s %16s%n", "energy exported (kWh)", format(k.exported())));
-            b.append(String.format(Locale.ROOT, "%-42s %16.3e%n", "budget imbalance (currency)", k.budgetImbalance()));
-            b.append(String.format(Locale.ROOT, "%-42s %16.3e%n", "energy imbalance (kWh/h, max)", k.energyImbalance()));
-        }
-        return b.toString();
-    }
-
-    private static String format(double v) {
-        return Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%,.0f", v);
+        return KeyFigureTable.of(figures);
     }
 }

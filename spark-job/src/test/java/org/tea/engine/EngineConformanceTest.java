@@ -189,6 +189,28 @@ public abstract class EngineConformanceTest {
      * result handed over twice is an error.
      */
     protected static final class RecordingSink implements UserResultSink {
+        /** The columns of {@code enduser_daily} after the key, in order: the end-user {@link DaySum}s with the peak. */
+        static final String[] DAILY_COLUMNS = {"energy", "payment", "utility", "surplus", "peak", "baseline_energy",
+            "baseline_payment", "baseline_utility", "baseline_surplus"};
+
+        /** An end-user day's figures in {@link #DAILY_COLUMNS} order. */
+        static double[] figures(double[] sums, double peak) {
+            double[] f = new double[DAILY_COLUMNS.length];
+            for (int c = 0; c < f.length; c++) {
+                f[c] = DAILY_COLUMNS[c].equals("peak") ? peak : sums[daySum(DAILY_COLUMNS[c]).index()];
+            }
+            return f;
+        }
+
+        static DaySum daySum(String column) {
+            for (DaySum s : DaySum.values()) {
+                if (s.column().equals(column)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException(column);
+        }
+
         /** {@code figures(9), demand, baseline demand, alpha, dmin, dmax (24 each), beta, emin, emax}. */
         public final Map<String, double[]> endUserDays = new ConcurrentHashMap<>();
         /** {@code figures(8)}. */
@@ -203,11 +225,13 @@ public abstract class EngineConformanceTest {
         }
 
         @Override
-        public void endUserDay(String id, int game, double[] figures, double[] demand, double[] baselineDemand,
-                double[] alpha, double[] dmin, double[] dmax, double beta, double emin, double emax) {
-            double[] row = new double[ENDUSER_FIGURES + 5 * T + 3];
-            System.arraycopy(figures, 0, row, 0, ENDUSER_FIGURES);
-            int at = ENDUSER_FIGURES;
+        public void endUserDay(String id, int game, double[] sums, double peak, double[] demand,
+                double[] baselineDemand, double[] alpha, double[] dmin, double[] dmax, double beta, double emin,
+                double emax) {
+            double[] figures = figures(sums, peak);
+            double[] row = new double[figures.length + 5 * T + 3];
+            System.arraycopy(figures, 0, row, 0, figures.length);
+            int at = figures.length;
             for (double[] a : new double[][] {demand, baselineDemand, alpha, dmin, dmax}) {
                 System.arraycopy(a, 0, row, at, T);
                 at += T;

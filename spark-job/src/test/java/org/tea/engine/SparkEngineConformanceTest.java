@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tea.engine.local.LocalEngine;
-import org.tea.engine.spark.ResultOutput;
 import org.tea.engine.spark.SparkBlocks;
 import org.tea.engine.spark.SparkEngine;
 import org.tea.equilibrium.Instances;
+import org.tea.io.spark.UserTables;
 import org.tea.model.Behaviour;
 import org.tea.model.GameCalendar;
 
@@ -73,8 +73,8 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
     }
 
     static SparkEngine spark(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers, int games, int partitions,
-            ResultOutput out) {
-        return new SparkEngine(spark, SparkBlocks.parallelize(jsc, endUsers, partitions),
+            UserTables out) {
+        return new SparkEngine(jsc, SparkBlocks.parallelize(jsc, endUsers, partitions),
                 SparkBlocks.parallelize(jsc, prosumers, Math.max(1, partitions - 1)), games, out);
     }
 
@@ -85,7 +85,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
             return spark(endUsers, prosumers, games, 3, null);
         }
         GameCalendar cal = calendar(games);
-        ResultOutput out = new ResultOutput(newDir().toString(), cal, true, MONTH_ROWS);
+        UserTables out = new UserTables(spark, newDir().toString(), cal, true, MONTH_ROWS);
         return new ReadBack(spark(endUsers, prosumers, games, 3, out), out, sink);
     }
 
@@ -98,7 +98,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
     }
 
     /** The Spark engine, whose settle() then reads its tables back with Spark and hands every row to a sink. */
-    record ReadBack(SparkEngine engine, ResultOutput out, UserResultSink sink) implements MarketEngine {
+    record ReadBack(SparkEngine engine, UserTables out, UserResultSink sink) implements MarketEngine {
         @Override
         public int games() {
             return engine.games();
@@ -141,12 +141,14 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
                 h[5] = doubles(row, "beta", "emin", "emax");
             }
             for (Row row : table("enduser_daily")) {
-                double[] f = doubles(row, "energy", "payment", "utility", "surplus", "peak", "baseline_energy",
-                        "baseline_payment", "baseline_utility", "baseline_surplus");
+                double[] day = new double[DaySum.ENDUSER_COUNT];
+                for (int f = 0; f < day.length; f++) {
+                    day[f] = row.<Double>getAs(DaySum.values()[f].column());
+                }
                 int game = game(cal, row);
                 double[][] h = hours.get(RecordingSink.key(row.getAs("user_id"), game));
-                sink.endUserDay(row.getAs("user_id"), game, f, h[0], h[1], h[2], h[3], h[4], h[5][0], h[5][1],
-                        h[5][2]);
+                sink.endUserDay(row.getAs("user_id"), game, day, row.<Double>getAs("peak"), h[0], h[1], h[2], h[3],
+                        h[4], h[5][0], h[5][1], h[5][2]);
             }
             return sums;
         }
@@ -190,7 +192,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         JavaRDD<EndUserBlock> eu = SparkBlocks.parallelize(jsc, m.endUsers(), 2);
         JavaRDD<ProsumerBlock> pr = SparkBlocks.parallelize(jsc, m.prosumers(), 1);
         pr.persist(StorageLevel.MEMORY_ONLY()); // the caller's own
-        try (SparkEngine e = new SparkEngine(spark, eu, pr, m.games(), null)) {
+        try (SparkEngine e = new SparkEngine(jsc, eu, pr, m.games(), null)) {
             assertEquals(StorageLevel.MEMORY_AND_DISK(), eu.getStorageLevel());
             assertTrue(jsc.getPersistentRDDs().containsKey(eu.id()));
         }
@@ -205,7 +207,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         SettleRequest r = settleRequest(m, 0.3, Behaviour.STRATEGIC);
         GameCalendar cal = calendar(m.games());
         Path dir = newDir();
-        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 3, new ResultOutput(dir.toString(), cal, true,
+        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 3, new UserTables(spark, dir.toString(), cal, true,
                 MONTH_ROWS))) {
             e.settle(r);
         }
@@ -261,7 +263,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         Path dir = newDir();
         // rows per scenario (in all): enduser_daily 900 (1,800), prosumer_hourly 4,320 (8,640), enduser_hourly
         // 21,600 (43,200); against 5,000, only enduser_hourly is big per scenario
-        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 2, new ResultOutput(dir.toString(), cal, true, 5_000))) {
+        try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 2, new UserTables(spark, dir.toString(), cal, true, 5_000))) {
             e.settle(settleRequest(m, 0.5, Behaviour.STRATEGIC));
         }
         assertEquals(List.of("scenario=0", "scenario=1"), partitions(dir.resolve("enduser_daily")));
@@ -281,7 +283,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         Instances.Market m = reblock(Instances.random(3, 20, 4, 4, 20, 0.05), new int[] {20}, new int[] {4});
         Path dir = newDir();
         try (SparkEngine e = spark(m.endUsers(), m.prosumers(), m.games(), 1,
-                new ResultOutput(dir.toString(), new GameCalendar(YEAR, 4, 1), false, 1_000_000))) {
+                new UserTables(spark, dir.toString(), new GameCalendar(YEAR, 4, 1), false, 1_000_000))) {
             e.settle(settleRequest(m, 0.5, Behaviour.STRATEGIC));
         }
         for (String table : List.of("enduser_daily", "prosumer_hourly")) {

@@ -93,7 +93,7 @@ class SparkTaskFailureTest {
         for (EndUserBlock b : m.endUsers()) {
             failing.add(new FailingFirstAttempt(b));
         }
-        try (SparkEngine e = new SparkEngine(spark, jsc.parallelize(failing, 3), jsc.parallelize(m.prosumers(), 1),
+        try (SparkEngine e = new SparkEngine(jsc, jsc.parallelize(failing, 3), jsc.parallelize(m.prosumers(), 1),
                 m.games(), null)) {
             EquilibriumResult r = new EquilibriumSolver(s).solve(e, m.prices(), null);
             assertTrue(failures.get() > 0, "no failure was injected");

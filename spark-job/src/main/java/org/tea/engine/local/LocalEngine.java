@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tea.engine.BlockSource;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
@@ -28,6 +29,19 @@ public final class LocalEngine implements MarketEngine {
     private final ExecutorService pool;
     private final UserResultSink sink;
     private long passes;
+
+    /** An engine over every block of {@code source}, built here. */
+    public static LocalEngine of(BlockSource source, int games, int threads, UserResultSink sink) {
+        List<EndUserBlock> endUsers = new ArrayList<>();
+        for (int b = 0; b < source.endUserBlocks(); b++) {
+            endUsers.add(source.endUserBlock(b, source.endUserMembers(b)));
+        }
+        List<ProsumerBlock> prosumers = new ArrayList<>();
+        for (int b = 0; b < source.prosumerBlocks(); b++) {
+            prosumers.add(source.prosumerBlock(b, source.prosumerMembers(b)));
+        }
+        return new LocalEngine(endUsers, prosumers, games, threads, sink);
+    }
 
     /**
      * @param sink receives per-user results of {@link #settle}; called from pool threads, one block at a time

@@ -7,22 +7,75 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.tea.engine.BlockSource;
+import org.tea.engine.EndUserBlock;
+import org.tea.engine.ProsumerBlock;
 
 /**
- * Blocks already built on the driver (tests, small studies) as an RDD. Studies build theirs on the
- * executors from indices instead, so a population never passes through the driver.
+ * Blocks as RDDs whose partitions hold only block indices, with what the blocks are made from broadcast once.
+ * {@code parallelize} of blocks or members would embed them in the partitions, which Spark serialises on the
+ * driver and ships again with every task of every pass even after the RDD is cached; captured by a lambda,
+ * they would ride in every stage's task binary instead. A broadcast lives as long as the lineage that reads it,
+ * because a lost cached partition is rebuilt from it: {@link Built#destroy} is for when the blocks are done with.
  */
 public final class SparkBlocks {
 
     private SparkBlocks() {
     }
 
+    /** Both populations of a {@link BlockSource}, and the broadcasts their lineage reads. */
+    public record Built(JavaRDD<EndUserBlock> endUsers, JavaRDD<ProsumerBlock> prosumers, List<Broadcast<?>> broadcasts) {
+        /** Destroys the broadcasts; call only once the blocks will not be computed again. */
+        public void destroy() {
+            for (Broadcast<?> b : broadcasts) {
+                b.destroy();
+            }
+        }
+    }
+
     /**
-     * The blocks in list order, in {@code partitions} contiguous slices (more partitions than blocks leaves
-     * some empty). The list is broadcast once and partitions hold only indices: {@code parallelize} of the
-     * blocks themselves would embed them in the partitions, which Spark ships again with every task of every
-     * pass even after the RDD is cached. The broadcast lives as long as the RDD's lineage does, because a lost
-     * cached partition is rebuilt from it.
+     * The source's blocks, built on the executors: the source is broadcast once, and so are the members of each
+     * block that has any (a city read from files), each on its own so an executor fetches only those of the
+     * blocks it builds. Blocks are spread over at most {@code partitions} contiguous slices.
+     */
+    public static Built build(JavaSparkContext jsc, BlockSource source, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions = " + partitions + ", expected >= 1");
+        }
+        List<Broadcast<?>> broadcasts = new ArrayList<>();
+        Broadcast<BlockSource> shared = jsc.broadcast(source);
+        broadcasts.add(shared);
+        List<Broadcast<Serializable>> eu = members(jsc, source.endUserBlocks(), source::endUserMembers, broadcasts);
+        List<Broadcast<Serializable>> pr = members(jsc, source.prosumerBlocks(), source::prosumerMembers, broadcasts);
+        JavaRDD<EndUserBlock> endUsers = indices(jsc, source.endUserBlocks(), partitions)
+                .map(b -> shared.value().endUserBlock(b, eu.get(b) == null ? null : eu.get(b).value()));
+        JavaRDD<ProsumerBlock> prosumers = indices(jsc, source.prosumerBlocks(), partitions)
+                .map(b -> shared.value().prosumerBlock(b, pr.get(b) == null ? null : pr.get(b).value()));
+        return new Built(endUsers, prosumers, List.copyOf(broadcasts));
+    }
+
+    private static List<Broadcast<Serializable>> members(JavaSparkContext jsc, int blocks,
+            java.util.function.IntFunction<Serializable> of, List<Broadcast<?>> all) {
+        List<Broadcast<Serializable>> out = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            Serializable m = of.apply(b);
+            Broadcast<Serializable> cast = m == null ? null : jsc.broadcast(m);
+            if (cast != null) {
+                all.add(cast);
+            }
+            out.add(cast);
+        }
+        return out;
+    }
+
+    private static JavaRDD<Integer> indices(JavaSparkContext jsc, int blocks, int partitions) {
+        return jsc.parallelize(IntStream.range(0, blocks).boxed().toList(), Math.max(1, Math.min(partitions, blocks)));
+    }
+
+    /**
+     * Blocks already built on the driver (tests, small studies), in list order, in {@code partitions} contiguous
+     * slices (more partitions than blocks leaves some empty). The list is broadcast once, for as long as the
+     * RDD's lineage lives.
      */
     public static <B extends Serializable> JavaRDD<B> parallelize(JavaSparkContext jsc, List<? extends B> blocks,
             int partitions) {

@@ -33,6 +33,16 @@ public final class MarketTables {
     private MarketTables() {
     }
 
+    /** Every market-level table of a run: market_hourly, convergence, summary, trace and distribution. */
+    public static void writeAll(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal,
+            List<KeyFigures> figures) {
+        writeMarketHourly(spark, dir, r, cal);
+        writeConvergence(spark, dir, r, cal);
+        writeSummary(spark, dir, figures);
+        writeTrace(spark, dir, r.trace());
+        writeDistribution(spark, dir, Distribution.of(figures));
+    }
+
     static StructField field(String name, DataType type) {
         return DataTypes.createStructField(name, type, false);
     }

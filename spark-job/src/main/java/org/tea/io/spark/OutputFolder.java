@@ -81,6 +81,11 @@ public final class OutputFolder {
     /** The checkpoint folder inside a temporary folder. */
     public static final String CHECKPOINT = "_checkpoint";
 
+    /** The checkpoint folder of temporary folder {@code tmp}. */
+    public static String checkpointOf(String tmp) {
+        return new Path(tmp, CHECKPOINT).toString();
+    }
+
     /** Removes everything in a temporary folder but its checkpoint: tables of an interrupted final pass. */
     public void clearAllButCheckpoint(String dir) {
         try {

@@ -27,7 +27,7 @@ public final class RunCheckpoints implements EquilibriumSolver.Checkpoints {
 
     public RunCheckpoints(OutputFolder folder, String tmp, boolean resume, double minSeconds) {
         this.folder = folder;
-        this.dir = new org.apache.hadoop.fs.Path(tmp, OutputFolder.CHECKPOINT).toString();
+        this.dir = OutputFolder.checkpointOf(tmp);
         this.resume = resume;
         this.minNanos = (long) (minSeconds * 1e9);
     }

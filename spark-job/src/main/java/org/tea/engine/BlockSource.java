@@ -1,0 +1,32 @@
+package org.tea.engine;
+
+/**
+ * A recipe for a study's blocks that every engine follows where its blocks live: the Spark engine ships the
+ * recipe once and builds each block on the executor that keeps it, the local engine builds them in place. A
+ * generated city makes a block from its index alone; a city read from files also needs the block's members,
+ * which only the driver has: {@link #endUserMembers} gives them on the driver, and the engine hands them to
+ * {@link #endUserBlock} wherever the block is built. Implementations keep driver-only data transient, so that
+ * shipping the recipe ships only what building needs.
+ */
+public interface BlockSource extends java.io.Serializable {
+
+    int endUserBlocks();
+
+    int prosumerBlocks();
+
+    /** Driver side: what end-user block {@code b} is built from besides its index, or null if nothing. */
+    default java.io.Serializable endUserMembers(int b) {
+        return null;
+    }
+
+    /** Driver side: what prosumer block {@code b} is built from besides its index, or null if nothing. */
+    default java.io.Serializable prosumerMembers(int b) {
+        return null;
+    }
+
+    /** End-user block {@code b}, given what {@link #endUserMembers} returned for it. */
+    EndUserBlock endUserBlock(int b, java.io.Serializable members);
+
+    /** Prosumer block {@code b}, given what {@link #prosumerMembers} returned for it. */
+    ProsumerBlock prosumerBlock(int b, java.io.Serializable members);
+}

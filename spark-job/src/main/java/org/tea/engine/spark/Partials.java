@@ -1,0 +1,81 @@
+package org.tea.engine.spark;
+
+import java.util.Iterator;
+import java.util.function.Function;
+import org.apache.spark.util.LongAccumulator;
+import org.tea.engine.EndUserBlock;
+import org.tea.engine.PassAggregates;
+import org.tea.engine.PassKernel;
+import org.tea.engine.PassRequest;
+import org.tea.engine.ProsumerBlock;
+import org.tea.engine.SettleAggregates;
+import org.tea.engine.SettleRequest;
+import org.tea.engine.UserResultSink;
+
+/**
+ * Executor side of a pass and of the settlement sums: one double partial per block, summed lazily as the
+ * partition is read. Static, so no closure ever drags the engine along. A fresh {@link PassKernel.Scratch} per
+ * block, as in the local engine: a block's partial then depends on nothing but the block and the request,
+ * whatever ran before it in the partition; it is a few arrays against a block's work.
+ */
+final class Partials {
+
+    private Partials() {
+    }
+
+    /** One block's settlement sums and best-response gaps. */
+    record Settled(double[] sums, double[] gaps) implements java.io.Serializable {
+    }
+
+    static Iterator<double[]> followers(Iterator<EndUserBlock> blocks, PassRequest r, LongAccumulator time) {
+        return map(blocks, block -> {
+            long t0 = System.nanoTime();
+            double[] partial = PassAggregates.newPartial(r.slots());
+            PassKernel.followers(block, r, new PassKernel.Scratch(), partial);
+            time.add(System.nanoTime() - t0);
+            return partial;
+        });
+    }
+
+    static Iterator<double[]> offers(Iterator<ProsumerBlock> blocks, PassRequest r, LongAccumulator time) {
+        return map(blocks, block -> {
+            long t0 = System.nanoTime();
+            double[] partial = PassAggregates.newPartial(r.slots());
+            PassKernel.offers(block, r, partial);
+            time.add(System.nanoTime() - t0);
+            return partial;
+        });
+    }
+
+    static Iterator<Settled> settledEndUsers(Iterator<EndUserBlock> blocks, SettleRequest r) {
+        return map(blocks, block -> {
+            double[] partial = SettleAggregates.newPartial(r.slots());
+            PassKernel.settleEndUsers(block, r, new PassKernel.Scratch(), partial, UserResultSink.NONE);
+            return new Settled(partial, new double[r.slots()]);
+        });
+    }
+
+    static Iterator<Settled> settledProsumers(Iterator<ProsumerBlock> blocks, SettleRequest r) {
+        return map(blocks, block -> {
+            double[] partial = SettleAggregates.newPartial(r.slots());
+            double[] gaps = new double[r.slots()];
+            PassKernel.settleProsumers(block, r, new PassKernel.Scratch(), partial, gaps, UserResultSink.NONE);
+            return new Settled(partial, gaps);
+        });
+    }
+
+    /** A lazy map, so a partition's partials are summed as they come and never held together. */
+    static <A, B> Iterator<B> map(Iterator<A> in, Function<A, B> f) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return in.hasNext();
+            }
+
+            @Override
+            public B next() {
+                return f.apply(in.next());
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package org.tea.engine.spark;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.tea.engine.EndUserBlock;
+import org.tea.engine.PassKernel;
+import org.tea.engine.ProsumerBlock;
+import org.tea.engine.SettleAggregates;
+import org.tea.engine.SettleRequest;
+import org.tea.model.Hours;
+
+/**
+ * Executor side of the per-user results: a partition's blocks settled one block and one game at a time, each
+ * user's results turned into rows by a collector. Only the rows of one (block, game) are ever held.
+ */
+final class SettledRows<B, R> implements Iterator<R> {
+    private static final int T = Hours.T;
+
+    private final Iterator<B> blocks;
+    private final SettleRequest[] slices;
+    private final UserTableWriter.RowCollector<R> collector;
+    private final PassKernel.Scratch scratch = new PassKernel.Scratch();
+    private final double[] partial = SettleAggregates.newPartial(1);
+    private final double[] gaps = new double[1];
+    private B block;
+    private int slot;
+    private Iterator<R> current = Collections.emptyIterator();
+
+    SettledRows(Iterator<B> blocks, SettleRequest full, UserTableWriter.RowCollector<R> collector) {
+        this.blocks = blocks;
+        this.collector = collector;
+        this.slices = new SettleRequest[full.slots()];
+        for (int k = 0; k < slices.length; k++) {
+            slices[k] = slice(full, k);
+        }
+        this.slot = slices.length;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (!current.hasNext()) {
+            if (slot == slices.length) {
+                if (!blocks.hasNext()) {
+                    return false;
+                }
+                block = blocks.next();
+                slot = 0;
+            }
+            SettleRequest one = slices[slot++];
+            collector.start(one.games()[0]);
+            // the sums are the settle job's; here they are scratch
+            if (block instanceof EndUserBlock e) {
+                PassKernel.settleEndUsers(e, one, scratch, partial, collector);
+            } else {
+                PassKernel.settleProsumers((ProsumerBlock) block, one, scratch, partial, gaps, collector);
+            }
+            current = collector.drain().iterator();
+        }
+        return true;
+    }
+
+    @Override
+    public R next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return current.next();
+    }
+
+    /** Slot k of a settle request as a one-game request (a user's results do not depend on other games). */
+    static SettleRequest slice(SettleRequest r, int k) {
+        int from = k * T;
+        int to = from + T;
+        return new SettleRequest(new int[] {r.games()[k]}, Arrays.copyOfRange(r.lambda(), from, to),
+                Arrays.copyOfRange(r.sensitivity(), from, to), Arrays.copyOfRange(r.demand(), from, to),
+                Arrays.copyOfRange(r.offered(), from, to), Arrays.copyOfRange(r.surplusTotal(), from, to),
+                Arrays.copyOfRange(r.exportPrice(), from, to), Arrays.copyOfRange(r.importPrice(), from, to),
+                Arrays.copyOfRange(r.tariff(), from, to), Arrays.copyOfRange(r.feedIn(), from, to), r.behaviour());
+    }
+}

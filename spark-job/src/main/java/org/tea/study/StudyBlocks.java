@@ -1,0 +1,212 @@
+package org.tea.study;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.tea.engine.BlockSource;
+import org.tea.engine.CalibratedEndUserBlock;
+import org.tea.engine.EndUserBlock;
+import org.tea.engine.ProsumerBlock;
+import org.tea.engine.RenewableProsumerBlock;
+import org.tea.io.synth.CityParameters;
+import org.tea.io.synth.ClearnessIndex;
+import org.tea.io.synth.Seeds;
+import org.tea.io.synth.SyntheticCity;
+import org.tea.model.EndUserSpec;
+import org.tea.model.GameCalendar;
+import org.tea.model.Hours;
+import org.tea.model.ProsumerSpec;
+
+/**
+ * The recipe for a study's blocks that the engine ships to where the blocks live: users {@code [b * 512,
+ * (b + 1) * 512)} make end-user block b, prosumers {@code [b * 64, (b + 1) * 64)} prosumer block b. A generated
+ * city makes its members from their index, so it never exists on the driver as a list; a city read from files
+ * hands each block's members over on the driver ({@link #endUserMembers}), and only what building needs
+ * (series, shapes, seeds) travels with the recipe.
+ *
+ * <p>Noise (MODEL section 10) never depends on scenario, partition or order: a user's reference load gets a
+ * level factor per day and a habit factor per hour of day, both lognormal with mean 1, drawn from the user's
+ * own stream seeded by (seed, id); a prosumer's PV gets a daily factor seeded by (seed, scenario, id, day).
+ */
+final class StudyBlocks implements BlockSource {
+    private static final long serialVersionUID = 1L;
+    private static final int T = Hours.T;
+    /** End-users per block: small enough that 2 cores get an even share of a 10,000-user city. */
+    static final int ENDUSER_BLOCK = 512;
+    /** Prosumers per block: their offer curves are a block's bulk (games x 24 x 3 doubles each), and a small
+     * city still spreads them over the cores when per-prosumer tables are written. */
+    static final int PROSUMER_BLOCK = 64;
+    /** Log-sd of a prosumer's daily PV factor around the common clearness index. */
+    static final double PROSUMER_PV_SIGMA = 0.1;
+
+    private final long seed;
+    private final double noiseDaily;
+    private final double noiseHourly;
+    private final GameCalendar calendar;
+    private final CityParameters city;                    // generated city, or null
+    private final long endUserCount;
+    private final long prosumerCount;
+    private final transient List<EndUserSpec> endUsers;   // a city read from files (driver only), or null
+    private final transient List<ProsumerSpec> prosumers; // a city read from files (driver only), or null
+    private final String[] archetypes;
+    private final double[][] shapes;
+    private final double[][] pvCf;
+    private final double[][] windCf;
+    private final double[] tariff;
+
+    StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
+            List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers, String[] archetypes, double[][] shapes,
+            double[][] pvCf, double[][] windCf, double[] tariff) {
+        this.seed = seed;
+        this.noiseDaily = noiseDaily;
+        this.noiseHourly = noiseHourly;
+        this.calendar = calendar;
+        this.city = city;
+        this.endUsers = endUsers;
+        this.prosumers = prosumers;
+        this.endUserCount = city != null ? city.endUsers() : endUsers.size();
+        this.prosumerCount = city != null ? city.prosumers() : prosumers.size();
+        this.archetypes = archetypes;
+        this.shapes = shapes;
+        this.pvCf = pvCf;
+        this.windCf = windCf;
+        this.tariff = tariff;
+    }
+
+    long endUserCount() {
+        return endUserCount;
+    }
+
+    long prosumerCount() {
+        return prosumerCount;
+    }
+
+    @Override
+    public int endUserBlocks() {
+        return (int) ((endUserCount + ENDUSER_BLOCK - 1) / ENDUSER_BLOCK);
+    }
+
+    @Override
+    public int prosumerBlocks() {
+        return (int) ((prosumerCount + PROSUMER_BLOCK - 1) / PROSUMER_BLOCK);
+    }
+
+    @Override
+    public Serializable endUserMembers(int b) {
+        return city != null ? null : slice(endUsers, b, ENDUSER_BLOCK);
+    }
+
+    @Override
+    public Serializable prosumerMembers(int b) {
+        return city != null ? null : slice(prosumers, b, PROSUMER_BLOCK);
+    }
+
+    private static <M> ArrayList<M> slice(List<M> all, int b, int size) {
+        int from = b * size;
+        return new ArrayList<>(all.subList(from, Math.min(all.size(), from + size)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public EndUserBlock endUserBlock(int b, Serializable members) {
+        if (members != null) {
+            return endUserBlock((List<EndUserSpec>) members);
+        }
+        long from = (long) b * ENDUSER_BLOCK;
+        int n = (int) Math.min(ENDUSER_BLOCK, endUserCount - from);
+        List<EndUserSpec> made = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            made.add(SyntheticCity.endUser(city, from + k));
+        }
+        return endUserBlock(made);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ProsumerBlock prosumerBlock(int b, Serializable members) {
+        if (members != null) {
+            return prosumerBlock((List<ProsumerSpec>) members);
+        }
+        long from = (long) b * PROSUMER_BLOCK;
+        int n = (int) Math.min(PROSUMER_BLOCK, prosumerCount - from);
+        List<ProsumerSpec> made = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            made.add(SyntheticCity.prosumer(city, from + i));
+        }
+        return prosumerBlock(made);
+    }
+
+    /** A block of the given end-users, in this order, with their noise drawn here. */
+    EndUserBlock endUserBlock(List<EndUserSpec> members) {
+        int n = members.size();
+        int days = calendar.days();
+        String[] ids = new String[n];
+        int[] arch = new int[n];
+        double[] energy = new double[n];
+        double[] eps = new double[n];
+        double[] flex = new double[n];
+        double[] eflex = new double[n];
+        float[] dayFactor = new float[n * days];
+        float[] hourFactor = new float[n * T];
+        long stream = Seeds.stream(seed, "enduser-noise");
+        for (int k = 0; k < n; k++) {
+            EndUserSpec u = members.get(k);
+            ids[k] = u.id();
+            arch[k] = archetypeIndex(u.archetype(), u.id());
+            energy[k] = u.annualEnergy();
+            eps[k] = u.elasticity();
+            flex[k] = u.flexShare();
+            eflex[k] = u.energyFlex();
+            RandomGenerator rng = Seeds.small(Seeds.of(stream, 0, Seeds.id(u.id()), 0));
+            NormalDistribution z = new NormalDistribution(rng, 0, 1);
+            for (int d = 0; d < days; d++) {
+                dayFactor[k * days + d] = (float) lognormal(z, noiseDaily);
+            }
+            for (int t = 0; t < T; t++) {
+                hourFactor[k * T + t] = (float) lognormal(z, noiseHourly);
+            }
+        }
+        return new CalibratedEndUserBlock(ids, arch, energy, eps, flex, eflex, dayFactor, hourFactor, shapes, tariff,
+                calendar);
+    }
+
+    private static double lognormal(NormalDistribution z, double sigma) {
+        return sigma == 0 ? 1.0 : Math.exp(sigma * z.sample() - sigma * sigma / 2);
+    }
+
+    /** A block of the given prosumers, in this order, with their offer curves for every game. */
+    ProsumerBlock prosumerBlock(List<ProsumerSpec> members) {
+        int n = members.size();
+        int games = calendar.games();
+        String[] ids = new String[n];
+        double[] pv = new double[n];
+        double[] wind = new double[n];
+        int[] arch = new int[n];
+        double[] energy = new double[n];
+        float[] factor = new float[n * games];
+        for (int i = 0; i < n; i++) {
+            ProsumerSpec p = members.get(i);
+            ids[i] = p.id();
+            pv[i] = p.pvKwp();
+            wind[i] = p.windKw();
+            arch[i] = archetypeIndex(p.archetype(), p.id());
+            energy[i] = p.annualEnergy();
+            for (int g = 0; g < games; g++) {
+                factor[i * games + g] = (float) ClearnessIndex.prosumerFactor(seed, calendar.scenario(g), p.id(),
+                        calendar.day(g), PROSUMER_PV_SIGMA);
+            }
+        }
+        return new RenewableProsumerBlock(ids, pv, wind, arch, energy, factor, pvCf, windCf, shapes, calendar);
+    }
+
+    private int archetypeIndex(String name, String id) {
+        for (int a = 0; a < archetypes.length; a++) {
+            if (archetypes[a].equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException(id + ": archetype '" + name + "' has no load shape");
+    }
+}
