@@ -6,8 +6,8 @@ import org.tea.model.Hours;
 import org.tea.model.ProsumerDay;
 
 /**
- * Prosumers given explicitly, one {@link ProsumerDay} per prosumer and game; offer curves and deficit totals
- * are built once per game-hour.
+ * Prosumers given explicitly, one {@link ProsumerDay} per prosumer and game, for tests and small studies; offer
+ * curves and deficit totals are built once per game-hour.
  */
 public final class ExplicitProsumerBlock implements ProsumerBlock {
     private static final long serialVersionUID = 1L;
@@ -16,8 +16,7 @@ public final class ExplicitProsumerBlock implements ProsumerBlock {
     private final String[] ids;
     private final double[] generation;
     private final double[] load;
-    private final OfferCurve[] curves;
-    private final double[] deficits;
+    private final GameHourOffers offers;
 
     /** {@code days.get(game).get(prosumer)}; every game lists the same prosumers in the same order. */
     public ExplicitProsumerBlock(List<List<ProsumerDay>> days) {
@@ -26,9 +25,6 @@ public final class ExplicitProsumerBlock implements ProsumerBlock {
         ids = new String[n];
         generation = new double[games * n * T];
         load = new double[games * n * T];
-        curves = new OfferCurve[games * T];
-        deficits = new double[games * T];
-        double[] surplus = new double[n];
         for (int g = 0; g < games; g++) {
             List<ProsumerDay> ps = days.get(g);
             if (ps.size() != n) {
@@ -44,16 +40,8 @@ public final class ExplicitProsumerBlock implements ProsumerBlock {
                 System.arraycopy(p.generation(), 0, generation, (g * n + i) * T, T);
                 System.arraycopy(p.load(), 0, load, (g * n + i) * T, T);
             }
-            for (int t = 0; t < T; t++) {
-                double w = 0;
-                for (int i = 0; i < n; i++) {
-                    surplus[i] = ps.get(i).surplus(t);
-                    w += ps.get(i).deficit(t);
-                }
-                curves[g * T + t] = OfferCurve.of(surplus, 0, n);
-                deficits[g * T + t] = w;
-            }
         }
+        offers = new GameHourOffers(n, games, this::fill);
     }
 
     @Override
@@ -68,12 +56,12 @@ public final class ExplicitProsumerBlock implements ProsumerBlock {
 
     @Override
     public OfferCurve curve(int game, int hour) {
-        return curves[game * T + hour];
+        return offers.curve(game, hour);
     }
 
     @Override
     public double deficit(int game, int hour) {
-        return deficits[game * T + hour];
+        return offers.deficit(game, hour);
     }
 
     @Override

@@ -25,8 +25,7 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
     private final double[][] windCf;      // [scenario][hour of year]
     private final double[][] shapes;      // [archetype][hour of year]
     private final GameCalendar calendar;
-    private final OfferCurve[] curves;    // [game * 24 + t]
-    private final double[] deficits;
+    private final GameHourOffers offers;
 
     public RenewableProsumerBlock(String[] ids, double[] pvKwp, double[] windKw, int[] archetype, double[] annualEnergy,
             float[] pvFactor, double[][] pvCf, double[][] windCf, double[][] shapes, GameCalendar calendar) {
@@ -47,23 +46,7 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
         this.windCf = windCf;
         this.shapes = shapes;
         this.calendar = calendar;
-        this.curves = new OfferCurve[games * T];
-        this.deficits = new double[games * T];
-        double[] gen = new double[T];
-        double[] load = new double[T];
-        double[] surplus = new double[n * T];
-        for (int g = 0; g < games; g++) {
-            for (int i = 0; i < n; i++) {
-                fill(i, g, gen, load);
-                for (int t = 0; t < T; t++) {
-                    surplus[t * n + i] = Math.max(gen[t] - load[t], 0.0);
-                    deficits[g * T + t] += Math.max(load[t] - gen[t], 0.0);
-                }
-            }
-            for (int t = 0; t < T; t++) {
-                curves[g * T + t] = OfferCurve.of(surplus, t * n, (t + 1) * n);
-            }
-        }
+        this.offers = new GameHourOffers(n, games, this::fill);
     }
 
     @Override
@@ -78,12 +61,12 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
 
     @Override
     public OfferCurve curve(int game, int hour) {
-        return curves[game * T + hour];
+        return offers.curve(game, hour);
     }
 
     @Override
     public double deficit(int game, int hour) {
-        return deficits[game * T + hour];
+        return offers.deficit(game, hour);
     }
 
     @Override

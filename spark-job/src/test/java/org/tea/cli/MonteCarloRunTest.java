@@ -1,5 +1,7 @@
 package org.tea.cli;
 
+import static org.tea.DuckDb.lines;
+import static org.tea.DuckDb.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -41,30 +43,10 @@ class MonteCarloRunTest {
         assertEquals(0, run(fifty, "study.scenarios=50"));
     }
 
-    static List<String> rows(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    b.append(rs.getString(i)).append('|');
-                }
-                out.add(b.toString());
-            }
-            return out;
-        }
-    }
-
-    static String table(Path run, String name) {
-        return "read_parquet('" + run.resolve(name) + "/**/*.parquet', hive_partitioning = true)";
-    }
-
     /** Every summary column but the scenario, and every market_hourly row, of one scenario. */
     static List<String> scenario(Path run, int s) throws SQLException {
-        List<String> out = rows("SELECT * EXCLUDE (scenario) FROM " + table(run, "summary") + " WHERE scenario = " + s);
-        out.addAll(rows("SELECT * EXCLUDE (scenario) FROM " + table(run, "market_hourly") + " WHERE scenario = " + s
+        List<String> out = lines("SELECT * EXCLUDE (scenario) FROM " + scan(run, "summary") + " WHERE scenario = " + s);
+        out.addAll(lines("SELECT * EXCLUDE (scenario) FROM " + scan(run, "market_hourly") + " WHERE scenario = " + s
                 + " ORDER BY day, hour"));
         return out;
     }
@@ -90,10 +72,10 @@ class MonteCarloRunTest {
     @Test
     void theDistributionTableMatchesADirectComputationFromTheSummary() throws SQLException {
         for (String figure : new String[] {"prosumer_profit_te", "enduser_surplus_te", "peak_demand_te"}) {
-            List<String> direct = rows("SELECT 50, avg(" + figure + "), stddev_samp(" + figure + "), quantile_cont("
+            List<String> direct = lines("SELECT 50, avg(" + figure + "), stddev_samp(" + figure + "), quantile_cont("
                     + figure + ", 0.05), quantile_cont(" + figure + ", 0.5), quantile_cont(" + figure + ", 0.95) FROM "
-                    + table(fifty, "summary"));
-            List<String> stored = rows("SELECT scenarios, mean, sd, p5, p50, p95 FROM " + table(fifty, "distribution")
+                    + scan(fifty, "summary"));
+            List<String> stored = lines("SELECT scenarios, mean, sd, p5, p50, p95 FROM " + scan(fifty, "distribution")
                     + " WHERE figure = '" + figure + "'");
             String[] d = direct.get(0).split("\\|");
             String[] s = stored.get(0).split("\\|");

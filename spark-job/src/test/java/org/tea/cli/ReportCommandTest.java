@@ -1,5 +1,7 @@
 package org.tea.cli;
 
+import static org.tea.DuckDb.query;
+import static org.tea.DuckDb.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,25 +60,6 @@ class ReportCommandTest {
         assertEquals(0, Main.execute("report", "--input", sweep.toString(), "--output", sweepReport.toString()));
     }
 
-    static List<List<String>> query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
-
-    static String table(Path run, String name) {
-        return "read_parquet('" + run.resolve(name) + "/**/*.parquet', hive_partitioning = true)";
-    }
-
     static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
@@ -94,7 +77,7 @@ class ReportCommandTest {
             kf.put(r.get("figure"), r);
         }
         List<String> s = query("SELECT avg(retail_price_te), avg(retail_price_baseline), avg(prosumer_profit_te), "
-                + "avg(enduser_surplus_baseline), avg(peak_demand_te) FROM " + table(sweep.resolve("reference"), "summary"))
+                + "avg(enduser_surplus_baseline), avg(peak_demand_te) FROM " + scan(sweep.resolve("reference"), "summary"))
                 .get(0);
         CSVRecord price = kf.get("retail price paid by end-users (per kWh)");
         assertEquals(d(s.get(0)), d(price.get("te")), 1e-12);
@@ -113,7 +96,7 @@ class ReportCommandTest {
     void typicalDaysAndLoadCurvesAreTheMarketTable() throws Exception {
         // 3 days of January: all winter; the mean retail price per hour over days and scenarios
         List<List<String>> hourly = query("SELECT hour, avg(retail_price), avg(import_price) FROM "
-                + table(sweep.resolve("reference"), "market_hourly") + " GROUP BY hour ORDER BY hour");
+                + scan(sweep.resolve("reference"), "market_hourly") + " GROUP BY hour ORDER BY hour");
         List<CSVRecord> typical = csv(sweepReport.resolve("typical-days.csv"));
         assertEquals(24, typical.size(), "one season of 24 hours");
         for (int t = 0; t < 24; t++) {
@@ -122,7 +105,7 @@ class ReportCommandTest {
         }
         // the duration curve of scenario 0 starts at each side's peak
         List<String> peaks = query("SELECT max(demand), max(baseline_demand) FROM "
-                + table(sweep.resolve("reference"), "market_hourly") + " WHERE scenario = 0").get(0);
+                + scan(sweep.resolve("reference"), "market_hourly") + " WHERE scenario = 0").get(0);
         CSVRecord first = csv(sweepReport.resolve("load-duration.csv")).get(0);
         assertEquals(d(peaks.get(0)), d(first.get("te")), 0.0);
         assertEquals(d(peaks.get(1)), d(first.get("baseline")), 0.0);
@@ -137,7 +120,7 @@ class ReportCommandTest {
             Path run = sweep.resolve(r.get("run"));
             List<String> q = query("SELECT avg(CASE WHEN abs(retail_price - import_price) <= 1e-9 * abs(import_price) "
                     + "+ 1e-12 THEN 100.0 ELSE 0.0 END), 100 * sum(generation_total) / sum(baseline_enduser_demand) FROM "
-                    + table(run, "market_hourly")).get(0);
+                    + scan(run, "market_hourly")).get(0);
             assertEquals(d(q.get(0)), d(r.get("hours_at_import_price_percent")), 1e-9, r.get("run"));
             assertEquals(d(q.get(1)), d(r.get("renewable_share_percent")), 1e-9, r.get("run"));
         }
@@ -162,7 +145,7 @@ class ReportCommandTest {
         }
         List<CSVRecord> scenarios = csv(sweepReport.resolve("scenarios.csv"));
         List<List<String>> gains = query("SELECT scenario, prosumer_profit_te - prosumer_profit_baseline FROM "
-                + table(sweep.resolve("reference"), "summary") + " ORDER BY scenario");
+                + scan(sweep.resolve("reference"), "summary") + " ORDER BY scenario");
         assertEquals(3, scenarios.size());
         for (int s = 0; s < 3; s++) {
             assertEquals(gains.get(s).get(0), scenarios.get(s).get("scenario"));

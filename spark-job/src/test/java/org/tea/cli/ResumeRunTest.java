@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.tea.DuckDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,8 +85,8 @@ class ResumeRunTest {
 
         assertEquals(0, Main.execute(args(killed, "--resume", "--quiet").toArray(new String[0])));
         assertEquals(Files.readString(whole.resolve("summary.txt")), Files.readString(killed.resolve("summary.txt")));
-        assertEquals(RunCommandTestSupport.rows(whole, "market_hourly"), RunCommandTestSupport.rows(killed, "market_hourly"));
-        assertEquals(RunCommandTestSupport.rows(whole, "convergence"), RunCommandTestSupport.rows(killed, "convergence"));
+        assertEquals(DuckDb.rows(whole, "market_hourly"), DuckDb.rows(killed, "market_hourly"));
+        assertEquals(DuckDb.rows(whole, "convergence"), DuckDb.rows(killed, "convergence"));
         assertEquals(null, hiddenTemp(tmp, "killed"), "the temporary folder must be gone after the resumed run");
         assertFalse(Files.exists(killed.resolve("_checkpoint")), "checkpoints are not part of the output");
     }

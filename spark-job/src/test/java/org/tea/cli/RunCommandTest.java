@@ -1,5 +1,6 @@
 package org.tea.cli;
 
+import static org.tea.DuckDb.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.tea.DuckDb;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,24 +51,8 @@ class RunCommandTest {
         assertEquals(0, Main.execute(args(run)));
     }
 
-    static List<List<String>> query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
-
     static String table(String name) {
-        return "read_parquet('" + run.resolve(name) + "/**/*.parquet', hive_partitioning = true)";
+        return DuckDb.scan(run, name);
     }
 
     static long count(String name) throws SQLException {

@@ -1,5 +1,7 @@
 package org.tea.engine;
 
+import static org.tea.DuckDb.query;
+import static org.tea.DuckDb.scan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -299,26 +301,6 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
     }
 
     // ---- DuckDB ----
-
-    static String scan(Path dir, String table) {
-        return "read_parquet('" + dir.resolve(table) + "/**/*.parquet', hive_partitioning = true)";
-    }
-
-    static List<List<String>> query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
 
     static List<String> columns(Path dir, String table) throws SQLException {
         return query("DESCRIBE SELECT * FROM " + scan(dir, table)).stream().map(r -> r.get(0)).toList();
