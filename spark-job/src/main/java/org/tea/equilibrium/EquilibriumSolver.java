@@ -1,7 +1,6 @@
 package org.tea.equilibrium;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
@@ -30,10 +29,6 @@ import org.tea.model.Hours;
  */
 public final class EquilibriumSolver {
     private static final int T = Hours.T;
-    private static final int INIT = 0;
-    private static final int EVAL = 1;
-    private static final int TRIAL = 2;
-    private static final int DONE = 3;
     private static final double ARMIJO = 1e-4;
     private static final int MAX_HALVINGS = 50;
 
@@ -90,90 +85,6 @@ public final class EquilibriumSolver {
         void save(SolverState state, boolean last);
     }
 
-    /**
-     * Everything the driver knows between two passes: the prices and sensitivities of all games, each game's
-     * iteration state and certificate, the trace. Serialisable, so it can be checkpointed.
-     */
-    public static final class SolverState implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        final SolverSettings settings;
-        final int games;
-        // per game-hour
-        final double[] lambda;      // accepted point
-        final double[] sens;        // published S
-        final double[] trial;
-        final double[] direction;
-        final double[] grad;        // A - D at the accepted point
-        final double[] demandUsers; // at the accepted point
-        final double[] deficit;
-        final double[] offered;
-        final double[] surplus;
-        final double[] followerSens;
-        final double[] viol;
-        final double[] hdiag;       // diagonal curvature of Phi used by the last Newton step
-        final double[] theta;       // damping of the sensitivity update, per game-hour
-        final double[] lastDelta;   // last s(lambda) - S, to detect cycling
-        // per game
-        final int[] phase;
-        final double[] phi;
-        final double[] step;
-        final int[] outer;
-        final int[] inner;
-        final int[] innerTotal;
-        final int[] halvings;
-        final double[] sensChange;
-        final Status[] status;
-        final ArrayList<PassTrace> trace = new ArrayList<>();
-        /** Engine passes before this state was (re)loaded into a new engine. */
-        long passes;
-
-        SolverState(SolverSettings settings, MarketPrices prices) {
-            this.settings = settings;
-            this.games = prices.games();
-            int n = games * T;
-            lambda = new double[n];
-            for (int i = 0; i < n; i++) {
-                lambda[i] = Math.min(Math.max(prices.tariff()[i], prices.exportPrice()[i]), prices.importPrice()[i]);
-            }
-            sens = new double[n];
-            trial = new double[n];
-            direction = new double[n];
-            grad = new double[n];
-            demandUsers = new double[n];
-            deficit = new double[n];
-            offered = new double[n];
-            surplus = new double[n];
-            followerSens = new double[n];
-            viol = new double[n];
-            hdiag = new double[n];
-            theta = new double[n];
-            Arrays.fill(theta, settings.theta());
-            lastDelta = new double[n];
-            phase = new int[games];
-            phi = new double[games];
-            step = new double[games];
-            outer = new int[games];
-            inner = new int[games];
-            innerTotal = new int[games];
-            halvings = new int[games];
-            sensChange = new double[games];
-            Arrays.fill(sensChange, Double.NaN);
-            status = new Status[games];
-        }
-
-        void check(SolverSettings s, MarketPrices prices) {
-            if (!settings.equals(s) || games != prices.games()) {
-                throw new IllegalArgumentException("the checkpoint was made with other solver settings or another "
-                        + "number of days and scenarios; it cannot be resumed with this configuration");
-            }
-        }
-
-        /** Passes evaluated so far. */
-        public int passesDone() {
-            return trace.size();
-        }
-    }
-
     /** One solve: the state plus what it runs against. */
     private final class Run {
         final MarketEngine engine;
@@ -184,31 +95,7 @@ public final class EquilibriumSolver {
         final int games;
         final Behaviour behaviour = settings.behaviour();
 
-        final double[] lambda;
-        final double[] sens;
-        final double[] trial;
-        final double[] direction;
-        final double[] grad;
-        final double[] demandUsers;
-        final double[] deficit;
-        final double[] offered;
-        final double[] surplus;
-        final double[] followerSens;
-        final double[] viol;
-        final double[] hdiag;
-        final double[] theta;
-        final double[] lastDelta;
         final double[] next;
-        final int[] phase;
-        final double[] phi;
-        final double[] step;
-        final int[] outer;
-        final int[] inner;
-        final int[] innerTotal;
-        final int[] halvings;
-        final double[] sensChange;
-        final Status[] status;
-        final List<PassTrace> trace;
 
         Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState st, Checkpoints checkpoints) {
             this.engine = engine;
@@ -217,39 +104,11 @@ public final class EquilibriumSolver {
             this.checkpoints = checkpoints;
             this.state = st;
             this.games = st.games;
-            lambda = st.lambda;
-            sens = st.sens;
-            trial = st.trial;
-            direction = st.direction;
-            grad = st.grad;
-            demandUsers = st.demandUsers;
-            deficit = st.deficit;
-            offered = st.offered;
-            surplus = st.surplus;
-            followerSens = st.followerSens;
-            viol = st.viol;
-            hdiag = st.hdiag;
-            theta = st.theta;
-            lastDelta = st.lastDelta;
             next = new double[games * T];
-            phase = st.phase;
-            phi = st.phi;
-            step = st.step;
-            outer = st.outer;
-            inner = st.inner;
-            innerTotal = st.innerTotal;
-            halvings = st.halvings;
-            sensChange = st.sensChange;
-            status = st.status;
-            trace = st.trace;
-        }
-
-        double clip(double value, int i) {
-            return Math.min(Math.max(value, prices.exportPrice()[i]), prices.importPrice()[i]);
         }
 
         EquilibriumResult run() {
-            int[] active = activeGames();
+            int[] active = state.activeGames();
             while (active.length > 0) {
                 long t0 = System.nanoTime();
                 PassRequest request = request(active);
@@ -260,35 +119,18 @@ public final class EquilibriumSolver {
                     int g = active[k];
                     double ratio = absorb(g, k, agg, request.lambda());
                     worstRatio = Math.max(worstRatio, ratio);
-                    worst = Math.max(worst, maxOf(viol, g));
+                    worst = Math.max(worst, state.maxViolation(g));
                 }
-                int done = games - activeGames().length;
-                PassTrace row = new PassTrace(trace.size() + 1, "clear", active.length, done, worstRatio, worst,
+                int done = games - state.activeGames().length;
+                PassTrace row = new PassTrace(state.trace.size() + 1, "clear", active.length, done, worstRatio, worst,
                         (System.nanoTime() - t0) / 1_000_000);
-                trace.add(row);
+                state.trace.add(row);
                 state.passes++;
-                active = activeGames();
+                active = state.activeGames();
                 checkpoints.save(state, active.length == 0);
                 progress.passDone(row, games);
             }
             return settle();
-        }
-
-        int[] activeGames() {
-            int count = 0;
-            for (int g = 0; g < games; g++) {
-                if (phase[g] != DONE) {
-                    count++;
-                }
-            }
-            int[] out = new int[count];
-            int k = 0;
-            for (int g = 0; g < games; g++) {
-                if (phase[g] != DONE) {
-                    out[k++] = g;
-                }
-            }
-            return out;
         }
 
         PassRequest request(int[] active) {
@@ -298,9 +140,9 @@ public final class EquilibriumSolver {
             double[] ps = new double[n];
             for (int k = 0; k < active.length; k++) {
                 int g = active[k];
-                double[] point = phase[g] == TRIAL ? trial : lambda;
+                double[] point = state.phase[g] == Phase.TRIAL ? state.trial : state.lambda;
                 System.arraycopy(point, g * T, l, k * T, T);
-                System.arraycopy(sens, g * T, s, k * T, T);
+                System.arraycopy(state.sens, g * T, s, k * T, T);
                 System.arraycopy(prices.exportPrice(), g * T, ps, k * T, T);
             }
             return new PassRequest(active, l, s, ps, behaviour);
@@ -321,30 +163,30 @@ public final class EquilibriumSolver {
                 double v = Settlement.violation(l, prices.exportPrice()[i], prices.importPrice()[i], d, a);
                 ratio = Math.max(ratio, settings.clearing().ratio(v, d));
             }
-            if (phase[g] == INIT) {
+            if (state.phase[g] == Phase.INIT) {
                 accept(g, k, agg, point, phiValue);
                 for (int t = 0; t < T; t++) {
-                    sens[base + t] = followerSens[base + t];
+                    state.sens[base + t] = state.followerSens[base + t];
                 }
-                phase[g] = EVAL;
-                outer[g] = 1;
+                state.phase[g] = Phase.EVAL;
+                state.outer[g] = 1;
                 return ratio;
             }
-            inner[g]++;
-            innerTotal[g]++;
-            if (phase[g] == TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON) {
+            state.inner[g]++;
+            state.innerTotal[g]++;
+            if (state.phase[g] == Phase.TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON) {
                 double decrease = 0;
                 for (int t = 0; t < T; t++) {
-                    decrease += grad[base + t] * (trial[base + t] - lambda[base + t]);
+                    decrease += state.grad[base + t] * (state.trial[base + t] - state.lambda[base + t]);
                 }
-                double noise = 1e-13 * (Math.abs(phi[g]) + 1.0);
-                if (phiValue > phi[g] + ARMIJO * decrease + noise) {
-                    if (++halvings[g] > MAX_HALVINGS) {
-                        finish(g, Status.FAILED);
-                    } else if (inner[g] >= settings.maxInner()) {
-                        finish(g, Status.MAX_ITERATIONS_REACHED);
+                double noise = 1e-13 * (Math.abs(state.phi[g]) + 1.0);
+                if (phiValue > state.phi[g] + ARMIJO * decrease + noise) {
+                    if (++state.halvings[g] > MAX_HALVINGS) {
+                        state.finish(g, Status.FAILED);
+                    } else if (state.inner[g] >= settings.maxInner()) {
+                        state.finish(g, Status.MAX_ITERATIONS_REACHED);
                     } else {
-                        step[g] *= 0.5;
+                        state.step[g] *= 0.5;
                         project(g);
                     }
                     return ratio;
@@ -353,8 +195,8 @@ public final class EquilibriumSolver {
             accept(g, k, agg, point, phiValue);
             if (ratio <= 1) {
                 outerUpdate(g);
-            } else if (inner[g] >= settings.maxInner()) {
-                finish(g, Status.MAX_ITERATIONS_REACHED);
+            } else if (state.inner[g] >= settings.maxInner()) {
+                state.finish(g, Status.MAX_ITERATIONS_REACHED);
             } else {
                 newStep(g);
             }
@@ -366,18 +208,18 @@ public final class EquilibriumSolver {
             int base = g * T;
             for (int t = 0; t < T; t++) {
                 int i = base + t;
-                lambda[i] = point[k * T + t];
-                demandUsers[i] = agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)];
-                deficit[i] = agg[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
-                offered[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
-                surplus[i] = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
-                followerSens[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)];
-                double dem = demandUsers[i] + deficit[i];
-                grad[i] = offered[i] - dem;
-                viol[i] = Settlement.violation(lambda[i], prices.exportPrice()[i], prices.importPrice()[i], dem, offered[i]);
+                state.lambda[i] = point[k * T + t];
+                state.demandUsers[i] = agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)];
+                state.deficit[i] = agg[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
+                state.offered[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
+                state.surplus[i] = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
+                state.followerSens[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)];
+                double dem = state.demandUsers[i] + state.deficit[i];
+                state.grad[i] = state.offered[i] - dem;
+                state.viol[i] = Settlement.violation(state.lambda[i], prices.exportPrice()[i], prices.importPrice()[i], dem, state.offered[i]);
             }
-            phi[g] = phiValue;
-            halvings[g] = 0;
+            state.phi[g] = phiValue;
+            state.halvings[g] = 0;
             if (settings.method() == ClearingMethod.NEWTON) {
                 newtonDirection(g, k, agg);
             }
@@ -394,32 +236,27 @@ public final class EquilibriumSolver {
             double change = 0;
             for (int t = 0; t < T; t++) {
                 int i = base + t;
-                double delta = followerSens[i] - sens[i];
-                if (delta * lastDelta[i] < 0) {
-                    theta[i] *= 0.5;
+                double delta = state.followerSens[i] - state.sens[i];
+                if (delta * state.lastDelta[i] < 0) {
+                    state.theta[i] *= 0.5;
                 }
-                lastDelta[i] = delta;
-                next[i] = sens[i] + theta[i] * delta;
-                change = Math.max(change, Math.abs(next[i] - sens[i]) / Math.max(sens[i], settings.outer().tiny()));
+                state.lastDelta[i] = delta;
+                next[i] = state.sens[i] + state.theta[i] * delta;
+                change = Math.max(change, Math.abs(next[i] - state.sens[i]) / Math.max(state.sens[i], settings.outer().tiny()));
             }
-            sensChange[g] = change;
+            state.sensChange[g] = change;
             if (behaviour == Behaviour.COMPETITIVE || settings.outer().converged(change)) {
-                finish(g, Status.CONVERGED);
+                state.finish(g, Status.CONVERGED);
                 return;
             }
-            if (outer[g] >= settings.maxOuter()) {
-                finish(g, Status.MAX_ITERATIONS_REACHED);
+            if (state.outer[g] >= settings.maxOuter()) {
+                state.finish(g, Status.MAX_ITERATIONS_REACHED);
                 return;
             }
-            System.arraycopy(next, base, sens, base, T);
-            outer[g]++;
-            inner[g] = 0;
-            phase[g] = EVAL;
-        }
-
-        void finish(int g, Status s) {
-            status[g] = s;
-            phase[g] = DONE;
+            System.arraycopy(next, base, state.sens, base, T);
+            state.outer[g]++;
+            state.inner[g] = 0;
+            state.phase[g] = Phase.EVAL;
         }
 
         /** Starts a line search (Newton) or takes the fixed step (tatonnement) from the current point. */
@@ -427,12 +264,12 @@ public final class EquilibriumSolver {
             int base = g * T;
             if (settings.method() == ClearingMethod.TATONNEMENT) {
                 for (int t = 0; t < T; t++) {
-                    lambda[base + t] = clip(lambda[base + t] - settings.tatonnementStep() * grad[base + t], base + t);
+                    state.lambda[base + t] = prices.clip(state.lambda[base + t] - settings.tatonnementStep() * state.grad[base + t], base + t);
                 }
-                phase[g] = EVAL;
+                state.phase[g] = Phase.EVAL;
                 return;
             }
-            step[g] = 1.0;
+            state.step[g] = 1.0;
             project(g);
         }
 
@@ -442,16 +279,16 @@ public final class EquilibriumSolver {
             double decrease = 0;
             for (int t = 0; t < T; t++) {
                 int i = base + t;
-                trial[i] = clip(lambda[i] + step[g] * direction[i], i);
-                decrease += grad[i] * (trial[i] - lambda[i]);
+                state.trial[i] = prices.clip(state.lambda[i] + state.step[g] * state.direction[i], i);
+                decrease += state.grad[i] * (state.trial[i] - state.lambda[i]);
             }
-            phase[g] = TRIAL;
+            state.phase[g] = Phase.TRIAL;
             if (!(decrease < 0)) {
                 // guard: the projected arc of a descent direction decreases Phi; if rounding says otherwise,
                 // fall back to the diagonally scaled gradient, which always does
                 for (int t = 0; t < T; t++) {
                     int i = base + t;
-                    trial[i] = clip(lambda[i] - step[g] * grad[i] / hdiag[i], i);
+                    state.trial[i] = prices.clip(state.lambda[i] - state.step[g] * state.grad[i] / state.hdiag[i], i);
                 }
             }
         }
@@ -480,12 +317,12 @@ public final class EquilibriumSolver {
                 double width = prices.importPrice()[i] - prices.exportPrice()[i];
                 double eps = 1e-12 * Math.max(width, 1e-12);
                 held[t] = width <= 0
-                        || (lambda[i] <= prices.exportPrice()[i] + eps && grad[i] > 0)
-                        || (lambda[i] >= prices.importPrice()[i] - eps && grad[i] < 0);
+                        || (state.lambda[i] <= prices.exportPrice()[i] + eps && state.grad[i] > 0)
+                        || (state.lambda[i] >= prices.importPrice()[i] - eps && state.grad[i] < 0);
                 if (!held[t]) {
                     double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
                     double hd = Math.max(h[t], floor);
-                    cy += c * (-grad[i] / hd);
+                    cy += c * (-state.grad[i] / hd);
                     cz += c * c / hd;
                 }
             }
@@ -494,13 +331,13 @@ public final class EquilibriumSolver {
             for (int t = 0; t < T; t++) {
                 int i = base + t;
                 if (held[t]) {
-                    direction[i] = 0.0;
-                    hdiag[i] = Math.max(h[t], floor);
+                    state.direction[i] = 0.0;
+                    state.hdiag[i] = Math.max(h[t], floor);
                 } else {
                     double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
                     double hd = Math.max(h[t], floor);
-                    direction[i] = (-grad[i] + c * coupling) / hd;
-                    hdiag[i] = hd;
+                    state.direction[i] = (-state.grad[i] + c * coupling) / hd;
+                    state.hdiag[i] = hd;
                 }
             }
         }
@@ -514,10 +351,10 @@ public final class EquilibriumSolver {
                 all[g] = g;
             }
             for (int i = 0; i < n; i++) {
-                demand[i] = demandUsers[i] + deficit[i];
+                demand[i] = state.demandUsers[i] + state.deficit[i];
             }
-            SettleRequest request = new SettleRequest(all, lambda.clone(), sens.clone(), demand, offered.clone(),
-                    surplus.clone(), prices.exportPrice(), prices.importPrice(), prices.tariff(), prices.feedIn(),
+            SettleRequest request = new SettleRequest(all, state.lambda.clone(), state.sens.clone(), demand, state.offered.clone(),
+                    state.surplus.clone(), prices.exportPrice(), prices.importPrice(), prices.tariff(), prices.feedIn(),
                     behaviour);
             SettleAggregates sums = engine.settle(request);
             double[] v = sums.values();
@@ -537,24 +374,16 @@ public final class EquilibriumSolver {
                 for (int f = 0; f < EquilibriumResult.DAILY_FIELDS; f++) {
                     daily[g * EquilibriumResult.DAILY_FIELDS + f] = v[SettleAggregates.daily(g, SettleAggregates.ENERGY + f)];
                 }
-                days.add(new DayResult(g, status[g], outer[g], innerTotal[g], maxOf(viol, g), sensChange[g],
+                days.add(new DayResult(g, state.status[g], state.outer[g], state.innerTotal[g], state.maxViolation(g), state.sensChange[g],
                         sums.maxBestResponseGap(g)));
             }
-            PassTrace row = new PassTrace(trace.size() + 1, "settle", games, games, 0, 0,
+            PassTrace row = new PassTrace(state.trace.size() + 1, "settle", games, games, 0, 0,
                     (System.nanoTime() - t0) / 1_000_000);
-            trace.add(row);
+            state.trace.add(row);
             progress.passDone(row, games);
-            return new EquilibriumResult(prices, lambda.clone(), sens.clone(), demand, demandUsers.clone(),
-                    deficit.clone(), offered.clone(), surplus.clone(), sold, exported, generation, baseline, daily, List.copyOf(days),
-                    List.copyOf(trace), state.passes + 1);
+            return new EquilibriumResult(prices, state.lambda.clone(), state.sens.clone(), demand, state.demandUsers.clone(),
+                    state.deficit.clone(), state.offered.clone(), state.surplus.clone(), sold, exported, generation, baseline, daily, List.copyOf(days),
+                    List.copyOf(state.trace), state.passes + 1);
         }
-    }
-
-    private static double maxOf(double[] values, int g) {
-        double max = 0;
-        for (int t = 0; t < T; t++) {
-            max = Math.max(max, values[g * T + t]);
-        }
-        return max;
     }
 }
