@@ -22,15 +22,10 @@ import org.tea.model.Hours;
  *   <li>{@code EVAL}: the current prices under new offers; cleared: update {@code S}; otherwise a step;</li>
  *   <li>{@code TRIAL}: a trial point of the line search: accepted (Armijo on Phi, or already cleared) or halved.</li>
  * </ol>
- * The Newton step uses the Hessian of Phi as the engine's sums give it: {@code diag(sum s + c + dA/dlambda)}
- * minus the rank-one coupling {@code c c^T / w} of users whose daily energy bound binds, inverted in O(24)
- * by Sherman-Morrison on the hours not held at a bound (Bertsekas' projected Newton). The approximation is
- * never below the true curvature, so full steps are rarely cut back.
+ * The step itself is {@link ProjectedNewton}'s.
  */
 public final class EquilibriumSolver {
     private static final int T = Hours.T;
-    private static final double ARMIJO = 1e-4;
-    private static final int MAX_HALVINGS = 50;
 
     private final SolverSettings settings;
 
@@ -95,6 +90,7 @@ public final class EquilibriumSolver {
         final int games;
         final Behaviour behaviour = settings.behaviour();
 
+        final ProjectedNewton newton;
         final double[] next;
 
         Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState st, Checkpoints checkpoints) {
@@ -104,6 +100,7 @@ public final class EquilibriumSolver {
             this.checkpoints = checkpoints;
             this.state = st;
             this.games = st.games;
+            this.newton = new ProjectedNewton(st, prices);
             next = new double[games * T];
         }
 
@@ -174,23 +171,16 @@ public final class EquilibriumSolver {
             }
             state.inner[g]++;
             state.innerTotal[g]++;
-            if (state.phase[g] == Phase.TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON) {
-                double decrease = 0;
-                for (int t = 0; t < T; t++) {
-                    decrease += state.grad[base + t] * (state.trial[base + t] - state.lambda[base + t]);
+            if (state.phase[g] == Phase.TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON
+                    && !newton.sufficientDecrease(g, phiValue)) {
+                if (newton.giveUp(g)) {
+                    state.finish(g, Status.FAILED);
+                } else if (state.inner[g] >= settings.maxInner()) {
+                    state.finish(g, Status.MAX_ITERATIONS_REACHED);
+                } else {
+                    newton.halve(g);
                 }
-                double noise = 1e-13 * (Math.abs(state.phi[g]) + 1.0);
-                if (phiValue > state.phi[g] + ARMIJO * decrease + noise) {
-                    if (++state.halvings[g] > MAX_HALVINGS) {
-                        state.finish(g, Status.FAILED);
-                    } else if (state.inner[g] >= settings.maxInner()) {
-                        state.finish(g, Status.MAX_ITERATIONS_REACHED);
-                    } else {
-                        state.step[g] *= 0.5;
-                        project(g);
-                    }
-                    return ratio;
-                }
+                return ratio;
             }
             accept(g, k, agg, point, phiValue);
             if (ratio <= 1) {
@@ -221,7 +211,7 @@ public final class EquilibriumSolver {
             state.phi[g] = phiValue;
             state.halvings[g] = 0;
             if (settings.method() == ClearingMethod.NEWTON) {
-                newtonDirection(g, k, agg);
+                newton.direction(g, k, agg);
             }
         }
 
@@ -269,77 +259,8 @@ public final class EquilibriumSolver {
                 state.phase[g] = Phase.EVAL;
                 return;
             }
-            state.step[g] = 1.0;
-            project(g);
-        }
-
-        /** {@code trial = P(lambda + step * direction)}; falls back to the scaled gradient if that is no descent. */
-        void project(int g) {
-            int base = g * T;
-            double decrease = 0;
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                state.trial[i] = prices.clip(state.lambda[i] + state.step[g] * state.direction[i], i);
-                decrease += state.grad[i] * (state.trial[i] - state.lambda[i]);
-            }
+            newton.start(g);
             state.phase[g] = Phase.TRIAL;
-            if (!(decrease < 0)) {
-                // guard: the projected arc of a descent direction decreases Phi; if rounding says otherwise,
-                // fall back to the diagonally scaled gradient, which always does
-                for (int t = 0; t < T; t++) {
-                    int i = base + t;
-                    state.trial[i] = prices.clip(state.lambda[i] - state.step[g] * state.grad[i] / state.hdiag[i], i);
-                }
-            }
-        }
-
-        /**
-         * Projected Newton direction at game g's current point (slot k of the sums): hours held at a bound by a
-         * gradient pushing outward stay; the others solve {@code (diag(h) - c c^T / w) x = -g} exactly.
-         */
-        void newtonDirection(int g, int k, double[] agg) {
-            int base = g * T;
-            double[] h = new double[T];
-            double hMax = 0;
-            for (int t = 0; t < T; t++) {
-                h[t] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)]
-                        + agg[PassAggregates.hourly(k, PassAggregates.RANK, t)]
-                        + agg[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)];
-                hMax = Math.max(hMax, h[t]);
-            }
-            double floor = Math.max(1e-9 * hMax, 1e-12);
-            double w = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
-            double cy = 0;
-            double cz = 0;
-            boolean[] held = new boolean[T];
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                double width = prices.importPrice()[i] - prices.exportPrice()[i];
-                double eps = 1e-12 * Math.max(width, 1e-12);
-                held[t] = width <= 0
-                        || (state.lambda[i] <= prices.exportPrice()[i] + eps && state.grad[i] > 0)
-                        || (state.lambda[i] >= prices.importPrice()[i] - eps && state.grad[i] < 0);
-                if (!held[t]) {
-                    double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
-                    double hd = Math.max(h[t], floor);
-                    cy += c * (-state.grad[i] / hd);
-                    cz += c * c / hd;
-                }
-            }
-            double denom = w - cz;
-            double coupling = w > 0 ? cy / Math.max(denom, 1e-12 * w) : 0.0;
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                if (held[t]) {
-                    state.direction[i] = 0.0;
-                    state.hdiag[i] = Math.max(h[t], floor);
-                } else {
-                    double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
-                    double hd = Math.max(h[t], floor);
-                    state.direction[i] = (-state.grad[i] + c * coupling) / hd;
-                    state.hdiag[i] = hd;
-                }
-            }
         }
 
         EquilibriumResult settle() {
