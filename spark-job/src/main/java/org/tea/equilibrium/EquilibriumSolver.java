@@ -91,7 +91,7 @@ public final class EquilibriumSolver {
         final Behaviour behaviour = settings.behaviour();
 
         final ProjectedNewton newton;
-        final double[] next;
+        final SensitivityUpdate leaders;
 
         Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState st, Checkpoints checkpoints) {
             this.engine = engine;
@@ -101,7 +101,7 @@ public final class EquilibriumSolver {
             this.state = st;
             this.games = st.games;
             this.newton = new ProjectedNewton(st, prices);
-            next = new double[games * T];
+            this.leaders = new SensitivityUpdate(st);
         }
 
         EquilibriumResult run() {
@@ -162,9 +162,7 @@ public final class EquilibriumSolver {
             }
             if (state.phase[g] == Phase.INIT) {
                 accept(g, k, agg, point, phiValue);
-                for (int t = 0; t < T; t++) {
-                    state.sens[base + t] = state.followerSens[base + t];
-                }
+                leaders.start(g);
                 state.phase[g] = Phase.EVAL;
                 state.outer[g] = 1;
                 return ratio;
@@ -184,7 +182,7 @@ public final class EquilibriumSolver {
             }
             accept(g, k, agg, point, phiValue);
             if (ratio <= 1) {
-                outerUpdate(g);
+                cleared(g);
             } else if (state.inner[g] >= settings.maxInner()) {
                 state.finish(g, Status.MAX_ITERATIONS_REACHED);
             } else {
@@ -215,38 +213,18 @@ public final class EquilibriumSolver {
             }
         }
 
-        /**
-         * Leaders' update (MODEL 7.4-7.5) at a cleared point. The followers' sensitivity is piecewise constant
-         * in the prices (it jumps when a user's hour hits a bound), so the plain update can cycle across such
-         * a jump forever, by one user's share. An hour whose update changes sign has its damping halved: the
-         * iteration then settles at the jump, where S lies between the one-sided sensitivities.
-         */
-        void outerUpdate(int g) {
-            int base = g * T;
-            double change = 0;
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                double delta = state.followerSens[i] - state.sens[i];
-                if (delta * state.lastDelta[i] < 0) {
-                    state.theta[i] *= 0.5;
-                }
-                state.lastDelta[i] = delta;
-                next[i] = state.sens[i] + state.theta[i] * delta;
-                change = Math.max(change, Math.abs(next[i] - state.sens[i]) / Math.max(state.sens[i], settings.outer().tiny()));
-            }
-            state.sensChange[g] = change;
-            if (behaviour == Behaviour.COMPETITIVE || settings.outer().converged(change)) {
+        /** Game g is cleared under its current offers: done, or on to the next outer iteration. */
+        void cleared(int g) {
+            if (leaders.atFixedPoint(g)) {
                 state.finish(g, Status.CONVERGED);
-                return;
-            }
-            if (state.outer[g] >= settings.maxOuter()) {
+            } else if (state.outer[g] >= settings.maxOuter()) {
                 state.finish(g, Status.MAX_ITERATIONS_REACHED);
-                return;
+            } else {
+                leaders.advance(g);
+                state.outer[g]++;
+                state.inner[g] = 0;
+                state.phase[g] = Phase.EVAL;
             }
-            System.arraycopy(next, base, state.sens, base, T);
-            state.outer[g]++;
-            state.inner[g] = 0;
-            state.phase[g] = Phase.EVAL;
         }
 
         /** Starts a line search (Newton) or takes the fixed step (tatonnement) from the current point. */
