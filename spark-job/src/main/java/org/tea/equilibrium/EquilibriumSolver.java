@@ -1,14 +1,9 @@
 package org.tea.equilibrium;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
 import org.tea.engine.PassRequest;
-import org.tea.engine.SettleAggregates;
-import org.tea.engine.SettleRequest;
 import org.tea.market.Settlement;
-import org.tea.model.Behaviour;
 import org.tea.model.Hours;
 
 /**
@@ -16,13 +11,15 @@ import org.tea.model.Hours;
  * in lockstep: each pass sends the prices and sensitivities of every game still active, and a game leaves
  * the pass set once it has converged or given up.
  *
- * <p>Per game, a pass result is read by a small state machine:
+ * <p>Per game, a pass result is read by a small state machine on its {@link Phase}:
  * <ol>
  *   <li>{@code INIT}: the followers' response at the start prices gives the first {@code S} (MODEL 7.1);</li>
  *   <li>{@code EVAL}: the current prices under new offers; cleared: update {@code S}; otherwise a step;</li>
  *   <li>{@code TRIAL}: a trial point of the line search: accepted (Armijo on Phi, or already cleared) or halved.</li>
  * </ol>
- * The step itself is {@link ProjectedNewton}'s.
+ * Only the transitions are here: the price step is {@link ProjectedNewton}'s, the update of {@code S} and its
+ * fixed point {@link SensitivityUpdate}'s, the settle pass {@link ResultAssembly}'s, and everything they share
+ * lives in the {@link SolverState}, which is what a checkpoint holds.
  */
 public final class EquilibriumSolver {
     private static final int T = Hours.T;
@@ -80,30 +77,28 @@ public final class EquilibriumSolver {
         void save(SolverState state, boolean last);
     }
 
-    /** One solve: the state plus what it runs against. */
+    /** One solve: the state, what it runs against, and the two steps that move it. */
     private final class Run {
         final MarketEngine engine;
         final MarketPrices prices;
         final ProgressListener progress;
         final Checkpoints checkpoints;
         final SolverState state;
-        final int games;
-        final Behaviour behaviour = settings.behaviour();
-
         final ProjectedNewton newton;
         final SensitivityUpdate leaders;
 
-        Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState st, Checkpoints checkpoints) {
+        Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState state,
+                Checkpoints checkpoints) {
             this.engine = engine;
             this.prices = prices;
             this.progress = progress == null ? ProgressListener.NONE : progress;
             this.checkpoints = checkpoints;
-            this.state = st;
-            this.games = st.games;
-            this.newton = new ProjectedNewton(st, prices);
-            this.leaders = new SensitivityUpdate(st);
+            this.state = state;
+            this.newton = new ProjectedNewton(state, prices);
+            this.leaders = new SensitivityUpdate(state);
         }
 
+        /** Passes over all active games until none is left, then the settle pass. */
         EquilibriumResult run() {
             int[] active = state.activeGames();
             while (active.length > 0) {
@@ -114,22 +109,22 @@ public final class EquilibriumSolver {
                 double worst = 0;
                 for (int k = 0; k < active.length; k++) {
                     int g = active[k];
-                    double ratio = absorb(g, k, agg, request.lambda());
-                    worstRatio = Math.max(worstRatio, ratio);
+                    worstRatio = Math.max(worstRatio, absorb(g, k, agg, request.lambda()));
                     worst = Math.max(worst, state.maxViolation(g));
                 }
-                int done = games - state.activeGames().length;
-                PassTrace row = new PassTrace(state.trace.size() + 1, "clear", active.length, done, worstRatio, worst,
-                        (System.nanoTime() - t0) / 1_000_000);
+                int evaluated = active.length;
+                active = state.activeGames();
+                PassTrace row = new PassTrace(state.trace.size() + 1, "clear", evaluated, state.games - active.length,
+                        worstRatio, worst, (System.nanoTime() - t0) / 1_000_000);
                 state.trace.add(row);
                 state.passes++;
-                active = state.activeGames();
                 checkpoints.save(state, active.length == 0);
-                progress.passDone(row, games);
+                progress.passDone(row, state.games);
             }
-            return settle();
+            return ResultAssembly.settle(engine, prices, state, progress);
         }
 
+        /** Each active game's point: its line search's trial point, else its accepted prices. */
         PassRequest request(int[] active) {
             int n = active.length * T;
             double[] l = new double[n];
@@ -142,7 +137,7 @@ public final class EquilibriumSolver {
                 System.arraycopy(state.sens, g * T, s, k * T, T);
                 System.arraycopy(prices.exportPrice(), g * T, ps, k * T, T);
             }
-            return new PassRequest(active, l, s, ps, behaviour);
+            return new PassRequest(active, l, s, ps, settings.behaviour());
         }
 
         /** Reads game g's sums (slot k) evaluated at {@code point}; returns its worst violation ratio. */
@@ -204,7 +199,8 @@ public final class EquilibriumSolver {
                 state.followerSens[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)];
                 double dem = state.demandUsers[i] + state.deficit[i];
                 state.grad[i] = state.offered[i] - dem;
-                state.viol[i] = Settlement.violation(state.lambda[i], prices.exportPrice()[i], prices.importPrice()[i], dem, state.offered[i]);
+                state.viol[i] = Settlement.violation(state.lambda[i], prices.exportPrice()[i], prices.importPrice()[i],
+                        dem, state.offered[i]);
             }
             state.phi[g] = phiValue;
             state.halvings[g] = 0;
@@ -232,57 +228,14 @@ public final class EquilibriumSolver {
             int base = g * T;
             if (settings.method() == ClearingMethod.TATONNEMENT) {
                 for (int t = 0; t < T; t++) {
-                    state.lambda[base + t] = prices.clip(state.lambda[base + t] - settings.tatonnementStep() * state.grad[base + t], base + t);
+                    int i = base + t;
+                    state.lambda[i] = prices.clip(state.lambda[i] - settings.tatonnementStep() * state.grad[i], i);
                 }
                 state.phase[g] = Phase.EVAL;
                 return;
             }
             newton.start(g);
             state.phase[g] = Phase.TRIAL;
-        }
-
-        EquilibriumResult settle() {
-            long t0 = System.nanoTime();
-            int n = games * T;
-            int[] all = new int[games];
-            double[] demand = new double[n];
-            for (int g = 0; g < games; g++) {
-                all[g] = g;
-            }
-            for (int i = 0; i < n; i++) {
-                demand[i] = state.demandUsers[i] + state.deficit[i];
-            }
-            SettleRequest request = new SettleRequest(all, state.lambda.clone(), state.sens.clone(), demand, state.offered.clone(),
-                    state.surplus.clone(), prices.exportPrice(), prices.importPrice(), prices.tariff(), prices.feedIn(),
-                    behaviour);
-            SettleAggregates sums = engine.settle(request);
-            double[] v = sums.values();
-            double[] sold = new double[n];
-            double[] exported = new double[n];
-            double[] generation = new double[n];
-            double[] baseline = new double[n];
-            double[] daily = new double[games * EquilibriumResult.DAILY_FIELDS];
-            List<DayResult> days = new ArrayList<>(games);
-            for (int g = 0; g < games; g++) {
-                for (int t = 0; t < T; t++) {
-                    sold[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.SOLD, t)];
-                    exported[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.EXPORTED, t)];
-                    generation[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.GENERATION, t)];
-                    baseline[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.BASELINE_DEMAND, t)];
-                }
-                for (int f = 0; f < EquilibriumResult.DAILY_FIELDS; f++) {
-                    daily[g * EquilibriumResult.DAILY_FIELDS + f] = v[SettleAggregates.daily(g, SettleAggregates.ENERGY + f)];
-                }
-                days.add(new DayResult(g, state.status[g], state.outer[g], state.innerTotal[g], state.maxViolation(g), state.sensChange[g],
-                        sums.maxBestResponseGap(g)));
-            }
-            PassTrace row = new PassTrace(state.trace.size() + 1, "settle", games, games, 0, 0,
-                    (System.nanoTime() - t0) / 1_000_000);
-            state.trace.add(row);
-            progress.passDone(row, games);
-            return new EquilibriumResult(prices, state.lambda.clone(), state.sens.clone(), demand, state.demandUsers.clone(),
-                    state.deficit.clone(), state.offered.clone(), state.surplus.clone(), sold, exported, generation, baseline, daily, List.copyOf(days),
-                    List.copyOf(state.trace), state.passes + 1);
         }
     }
 }
