@@ -1,16 +1,9 @@
 package org.tea.equilibrium;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.tea.engine.DaySum;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
 import org.tea.engine.PassRequest;
-import org.tea.engine.SettleAggregates;
-import org.tea.engine.SettleRequest;
 import org.tea.market.Settlement;
-import org.tea.model.Behaviour;
 import org.tea.model.Hours;
 
 /**
@@ -18,25 +11,18 @@ import org.tea.model.Hours;
  * in lockstep: each pass sends the prices and sensitivities of every game still active, and a game leaves
  * the pass set once it has converged or given up.
  *
- * <p>Per game, a pass result is read by a small state machine:
+ * <p>Per game, a pass result is read by a small state machine on its {@link Phase}:
  * <ol>
  *   <li>{@code INIT}: the followers' response at the start prices gives the first {@code S} (MODEL 7.1);</li>
  *   <li>{@code EVAL}: the current prices under new offers; cleared: update {@code S}; otherwise a step;</li>
  *   <li>{@code TRIAL}: a trial point of the line search: accepted (Armijo on Phi, or already cleared) or halved.</li>
  * </ol>
- * The Newton step uses the Hessian of Phi as the engine's sums give it: {@code diag(sum s + c + dA/dlambda)}
- * minus the rank-one coupling {@code c c^T / w} of users whose daily energy bound binds, inverted in O(24)
- * by Sherman-Morrison on the hours not held at a bound (Bertsekas' projected Newton). The approximation is
- * never below the true curvature, so full steps are rarely cut back.
+ * Only the transitions are here: the price step is {@link ProjectedNewton}'s, the update of {@code S} and its
+ * fixed point {@link SensitivityUpdate}'s, the settle pass {@link ResultAssembly}'s, and everything they share
+ * lives in the {@link SolverState}, which is what a checkpoint holds.
  */
 public final class EquilibriumSolver {
     private static final int T = Hours.T;
-    private static final int INIT = 0;
-    private static final int EVAL = 1;
-    private static final int TRIAL = 2;
-    private static final int DONE = 3;
-    private static final double ARMIJO = 1e-4;
-    private static final int MAX_HALVINGS = 50;
 
     private final SolverSettings settings;
 
@@ -91,166 +77,30 @@ public final class EquilibriumSolver {
         void save(SolverState state, boolean last);
     }
 
-    /**
-     * Everything the driver knows between two passes: the prices and sensitivities of all games, each game's
-     * iteration state and certificate, the trace. Serialisable, so it can be checkpointed.
-     */
-    public static final class SolverState implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        final SolverSettings settings;
-        final int games;
-        // per game-hour
-        final double[] lambda;      // accepted point
-        final double[] sens;        // published S
-        final double[] trial;
-        final double[] direction;
-        final double[] grad;        // A - D at the accepted point
-        final double[] demandUsers; // at the accepted point
-        final double[] deficit;
-        final double[] offered;
-        final double[] surplus;
-        final double[] followerSens;
-        final double[] viol;
-        final double[] hdiag;       // diagonal curvature of Phi used by the last Newton step
-        final double[] theta;       // damping of the sensitivity update, per game-hour
-        final double[] lastDelta;   // last s(lambda) - S, to detect cycling
-        // per game
-        final int[] phase;
-        final double[] phi;
-        final double[] step;
-        final int[] outer;
-        final int[] inner;
-        final int[] innerTotal;
-        final int[] halvings;
-        final double[] sensChange;
-        final Status[] status;
-        final ArrayList<PassTrace> trace = new ArrayList<>();
-        /** Engine passes before this state was (re)loaded into a new engine. */
-        long passes;
-
-        SolverState(SolverSettings settings, MarketPrices prices) {
-            this.settings = settings;
-            this.games = prices.games();
-            int n = games * T;
-            lambda = new double[n];
-            for (int i = 0; i < n; i++) {
-                lambda[i] = Math.min(Math.max(prices.tariff()[i], prices.exportPrice()[i]), prices.importPrice()[i]);
-            }
-            sens = new double[n];
-            trial = new double[n];
-            direction = new double[n];
-            grad = new double[n];
-            demandUsers = new double[n];
-            deficit = new double[n];
-            offered = new double[n];
-            surplus = new double[n];
-            followerSens = new double[n];
-            viol = new double[n];
-            hdiag = new double[n];
-            theta = new double[n];
-            Arrays.fill(theta, settings.theta());
-            lastDelta = new double[n];
-            phase = new int[games];
-            phi = new double[games];
-            step = new double[games];
-            outer = new int[games];
-            inner = new int[games];
-            innerTotal = new int[games];
-            halvings = new int[games];
-            sensChange = new double[games];
-            Arrays.fill(sensChange, Double.NaN);
-            status = new Status[games];
-        }
-
-        void check(SolverSettings s, MarketPrices prices) {
-            if (!settings.equals(s) || games != prices.games()) {
-                throw new IllegalArgumentException("the checkpoint was made with other solver settings or another "
-                        + "number of days and scenarios; it cannot be resumed with this configuration");
-            }
-        }
-
-        /** Passes evaluated so far. */
-        public int passesDone() {
-            return trace.size();
-        }
-    }
-
-    /** One solve: the state plus what it runs against. */
+    /** One solve: the state, what it runs against, and the two steps that move it. */
     private final class Run {
         final MarketEngine engine;
         final MarketPrices prices;
         final ProgressListener progress;
         final Checkpoints checkpoints;
         final SolverState state;
-        final int games;
-        final Behaviour behaviour = settings.behaviour();
+        final ProjectedNewton newton;
+        final SensitivityUpdate leaders;
 
-        final double[] lambda;
-        final double[] sens;
-        final double[] trial;
-        final double[] direction;
-        final double[] grad;
-        final double[] demandUsers;
-        final double[] deficit;
-        final double[] offered;
-        final double[] surplus;
-        final double[] followerSens;
-        final double[] viol;
-        final double[] hdiag;
-        final double[] theta;
-        final double[] lastDelta;
-        final double[] next;
-        final int[] phase;
-        final double[] phi;
-        final double[] step;
-        final int[] outer;
-        final int[] inner;
-        final int[] innerTotal;
-        final int[] halvings;
-        final double[] sensChange;
-        final Status[] status;
-        final List<PassTrace> trace;
-
-        Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState st, Checkpoints checkpoints) {
+        Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState state,
+                Checkpoints checkpoints) {
             this.engine = engine;
             this.prices = prices;
             this.progress = progress == null ? ProgressListener.NONE : progress;
             this.checkpoints = checkpoints;
-            this.state = st;
-            this.games = st.games;
-            lambda = st.lambda;
-            sens = st.sens;
-            trial = st.trial;
-            direction = st.direction;
-            grad = st.grad;
-            demandUsers = st.demandUsers;
-            deficit = st.deficit;
-            offered = st.offered;
-            surplus = st.surplus;
-            followerSens = st.followerSens;
-            viol = st.viol;
-            hdiag = st.hdiag;
-            theta = st.theta;
-            lastDelta = st.lastDelta;
-            next = new double[games * T];
-            phase = st.phase;
-            phi = st.phi;
-            step = st.step;
-            outer = st.outer;
-            inner = st.inner;
-            innerTotal = st.innerTotal;
-            halvings = st.halvings;
-            sensChange = st.sensChange;
-            status = st.status;
-            trace = st.trace;
+            this.state = state;
+            this.newton = new ProjectedNewton(state, prices);
+            this.leaders = new SensitivityUpdate(state);
         }
 
-        double clip(double value, int i) {
-            return Math.min(Math.max(value, prices.exportPrice()[i]), prices.importPrice()[i]);
-        }
-
+        /** Passes over all active games until none is left, then the settle pass. */
         EquilibriumResult run() {
-            int[] active = activeGames();
+            int[] active = state.activeGames();
             while (active.length > 0) {
                 long t0 = System.nanoTime();
                 PassRequest request = request(active);
@@ -259,39 +109,22 @@ public final class EquilibriumSolver {
                 double worst = 0;
                 for (int k = 0; k < active.length; k++) {
                     int g = active[k];
-                    double ratio = absorb(g, k, agg, request.lambda());
-                    worstRatio = Math.max(worstRatio, ratio);
-                    worst = Math.max(worst, maxOf(viol, g));
+                    worstRatio = Math.max(worstRatio, absorb(g, k, agg, request.lambda()));
+                    worst = Math.max(worst, state.maxViolation(g));
                 }
-                int done = games - activeGames().length;
-                PassTrace row = new PassTrace(trace.size() + 1, "clear", active.length, done, worstRatio, worst,
-                        (System.nanoTime() - t0) / 1_000_000);
-                trace.add(row);
+                int evaluated = active.length;
+                active = state.activeGames();
+                PassTrace row = new PassTrace(state.trace.size() + 1, "clear", evaluated, state.games - active.length,
+                        worstRatio, worst, (System.nanoTime() - t0) / 1_000_000);
+                state.trace.add(row);
                 state.passes++;
-                active = activeGames();
                 checkpoints.save(state, active.length == 0);
-                progress.passDone(row, games);
+                progress.passDone(row, state.games);
             }
-            return settle();
+            return ResultAssembly.settle(engine, prices, state, progress);
         }
 
-        int[] activeGames() {
-            int count = 0;
-            for (int g = 0; g < games; g++) {
-                if (phase[g] != DONE) {
-                    count++;
-                }
-            }
-            int[] out = new int[count];
-            int k = 0;
-            for (int g = 0; g < games; g++) {
-                if (phase[g] != DONE) {
-                    out[k++] = g;
-                }
-            }
-            return out;
-        }
-
+        /** Each active game's point: its line search's trial point, else its accepted prices. */
         PassRequest request(int[] active) {
             int n = active.length * T;
             double[] l = new double[n];
@@ -299,12 +132,12 @@ public final class EquilibriumSolver {
             double[] ps = new double[n];
             for (int k = 0; k < active.length; k++) {
                 int g = active[k];
-                double[] point = phase[g] == TRIAL ? trial : lambda;
+                double[] point = state.phase[g] == Phase.TRIAL ? state.trial : state.lambda;
                 System.arraycopy(point, g * T, l, k * T, T);
-                System.arraycopy(sens, g * T, s, k * T, T);
+                System.arraycopy(state.sens, g * T, s, k * T, T);
                 System.arraycopy(prices.exportPrice(), g * T, ps, k * T, T);
             }
-            return new PassRequest(active, l, s, ps, behaviour);
+            return new PassRequest(active, l, s, ps, settings.behaviour());
         }
 
         /** Reads game g's sums (slot k) evaluated at {@code point}; returns its worst violation ratio. */
@@ -322,40 +155,31 @@ public final class EquilibriumSolver {
                 double v = Settlement.violation(l, prices.exportPrice()[i], prices.importPrice()[i], d, a);
                 ratio = Math.max(ratio, settings.clearing().ratio(v, d));
             }
-            if (phase[g] == INIT) {
+            if (state.phase[g] == Phase.INIT) {
                 accept(g, k, agg, point, phiValue);
-                for (int t = 0; t < T; t++) {
-                    sens[base + t] = followerSens[base + t];
-                }
-                phase[g] = EVAL;
-                outer[g] = 1;
+                leaders.start(g);
+                state.phase[g] = Phase.EVAL;
+                state.outer[g] = 1;
                 return ratio;
             }
-            inner[g]++;
-            innerTotal[g]++;
-            if (phase[g] == TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON) {
-                double decrease = 0;
-                for (int t = 0; t < T; t++) {
-                    decrease += grad[base + t] * (trial[base + t] - lambda[base + t]);
+            state.inner[g]++;
+            state.innerTotal[g]++;
+            if (state.phase[g] == Phase.TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON
+                    && !newton.sufficientDecrease(g, phiValue)) {
+                if (newton.giveUp(g)) {
+                    state.finish(g, Status.FAILED);
+                } else if (state.inner[g] >= settings.maxInner()) {
+                    state.finish(g, Status.MAX_ITERATIONS_REACHED);
+                } else {
+                    newton.halve(g);
                 }
-                double noise = 1e-13 * (Math.abs(phi[g]) + 1.0);
-                if (phiValue > phi[g] + ARMIJO * decrease + noise) {
-                    if (++halvings[g] > MAX_HALVINGS) {
-                        finish(g, Status.FAILED);
-                    } else if (inner[g] >= settings.maxInner()) {
-                        finish(g, Status.MAX_ITERATIONS_REACHED);
-                    } else {
-                        step[g] *= 0.5;
-                        project(g);
-                    }
-                    return ratio;
-                }
+                return ratio;
             }
             accept(g, k, agg, point, phiValue);
             if (ratio <= 1) {
-                outerUpdate(g);
-            } else if (inner[g] >= settings.maxInner()) {
-                finish(g, Status.MAX_ITERATIONS_REACHED);
+                cleared(g);
+            } else if (state.inner[g] >= settings.maxInner()) {
+                state.finish(g, Status.MAX_ITERATIONS_REACHED);
             } else {
                 newStep(g);
             }
@@ -367,60 +191,36 @@ public final class EquilibriumSolver {
             int base = g * T;
             for (int t = 0; t < T; t++) {
                 int i = base + t;
-                lambda[i] = point[k * T + t];
-                demandUsers[i] = agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)];
-                deficit[i] = agg[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
-                offered[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
-                surplus[i] = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
-                followerSens[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)];
-                double dem = demandUsers[i] + deficit[i];
-                grad[i] = offered[i] - dem;
-                viol[i] = Settlement.violation(lambda[i], prices.exportPrice()[i], prices.importPrice()[i], dem, offered[i]);
+                state.lambda[i] = point[k * T + t];
+                state.demandUsers[i] = agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)];
+                state.deficit[i] = agg[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
+                state.offered[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
+                state.surplus[i] = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
+                state.followerSens[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)];
+                double dem = state.demandUsers[i] + state.deficit[i];
+                state.grad[i] = state.offered[i] - dem;
+                state.viol[i] = Settlement.violation(state.lambda[i], prices.exportPrice()[i], prices.importPrice()[i],
+                        dem, state.offered[i]);
             }
-            phi[g] = phiValue;
-            halvings[g] = 0;
+            state.phi[g] = phiValue;
+            state.halvings[g] = 0;
             if (settings.method() == ClearingMethod.NEWTON) {
-                newtonDirection(g, k, agg);
+                newton.direction(g, k, agg);
             }
         }
 
-        /**
-         * Leaders' update (MODEL 7.4-7.5) at a cleared point. The followers' sensitivity is piecewise constant
-         * in the prices (it jumps when a user's hour hits a bound), so the plain update can cycle across such
-         * a jump forever, by one user's share. An hour whose update changes sign has its damping halved: the
-         * iteration then settles at the jump, where S lies between the one-sided sensitivities.
-         */
-        void outerUpdate(int g) {
-            int base = g * T;
-            double change = 0;
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                double delta = followerSens[i] - sens[i];
-                if (delta * lastDelta[i] < 0) {
-                    theta[i] *= 0.5;
-                }
-                lastDelta[i] = delta;
-                next[i] = sens[i] + theta[i] * delta;
-                change = Math.max(change, Math.abs(next[i] - sens[i]) / Math.max(sens[i], settings.outer().tiny()));
+        /** Game g is cleared under its current offers: done, or on to the next outer iteration. */
+        void cleared(int g) {
+            if (leaders.atFixedPoint(g)) {
+                state.finish(g, Status.CONVERGED);
+            } else if (state.outer[g] >= settings.maxOuter()) {
+                state.finish(g, Status.MAX_ITERATIONS_REACHED);
+            } else {
+                leaders.advance(g);
+                state.outer[g]++;
+                state.inner[g] = 0;
+                state.phase[g] = Phase.EVAL;
             }
-            sensChange[g] = change;
-            if (behaviour == Behaviour.COMPETITIVE || settings.outer().converged(change)) {
-                finish(g, Status.CONVERGED);
-                return;
-            }
-            if (outer[g] >= settings.maxOuter()) {
-                finish(g, Status.MAX_ITERATIONS_REACHED);
-                return;
-            }
-            System.arraycopy(next, base, sens, base, T);
-            outer[g]++;
-            inner[g] = 0;
-            phase[g] = EVAL;
-        }
-
-        void finish(int g, Status s) {
-            status[g] = s;
-            phase[g] = DONE;
         }
 
         /** Starts a line search (Newton) or takes the fixed step (tatonnement) from the current point. */
@@ -428,132 +228,14 @@ public final class EquilibriumSolver {
             int base = g * T;
             if (settings.method() == ClearingMethod.TATONNEMENT) {
                 for (int t = 0; t < T; t++) {
-                    lambda[base + t] = clip(lambda[base + t] - settings.tatonnementStep() * grad[base + t], base + t);
+                    int i = base + t;
+                    state.lambda[i] = prices.clip(state.lambda[i] - settings.tatonnementStep() * state.grad[i], i);
                 }
-                phase[g] = EVAL;
+                state.phase[g] = Phase.EVAL;
                 return;
             }
-            step[g] = 1.0;
-            project(g);
+            newton.start(g);
+            state.phase[g] = Phase.TRIAL;
         }
-
-        /** {@code trial = P(lambda + step * direction)}; falls back to the scaled gradient if that is no descent. */
-        void project(int g) {
-            int base = g * T;
-            double decrease = 0;
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                trial[i] = clip(lambda[i] + step[g] * direction[i], i);
-                decrease += grad[i] * (trial[i] - lambda[i]);
-            }
-            phase[g] = TRIAL;
-            if (!(decrease < 0)) {
-                // guard: the projected arc of a descent direction decreases Phi; if rounding says otherwise,
-                // fall back to the diagonally scaled gradient, which always does
-                for (int t = 0; t < T; t++) {
-                    int i = base + t;
-                    trial[i] = clip(lambda[i] - step[g] * grad[i] / hdiag[i], i);
-                }
-            }
-        }
-
-        /**
-         * Projected Newton direction at game g's current point (slot k of the sums): hours held at a bound by a
-         * gradient pushing outward stay; the others solve {@code (diag(h) - c c^T / w) x = -g} exactly.
-         */
-        void newtonDirection(int g, int k, double[] agg) {
-            int base = g * T;
-            double[] h = new double[T];
-            double hMax = 0;
-            for (int t = 0; t < T; t++) {
-                h[t] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)]
-                        + agg[PassAggregates.hourly(k, PassAggregates.RANK, t)]
-                        + agg[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)];
-                hMax = Math.max(hMax, h[t]);
-            }
-            double floor = Math.max(1e-9 * hMax, 1e-12);
-            double w = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
-            double cy = 0;
-            double cz = 0;
-            boolean[] held = new boolean[T];
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                double width = prices.importPrice()[i] - prices.exportPrice()[i];
-                double eps = 1e-12 * Math.max(width, 1e-12);
-                held[t] = width <= 0
-                        || (lambda[i] <= prices.exportPrice()[i] + eps && grad[i] > 0)
-                        || (lambda[i] >= prices.importPrice()[i] - eps && grad[i] < 0);
-                if (!held[t]) {
-                    double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
-                    double hd = Math.max(h[t], floor);
-                    cy += c * (-grad[i] / hd);
-                    cz += c * c / hd;
-                }
-            }
-            double denom = w - cz;
-            double coupling = w > 0 ? cy / Math.max(denom, 1e-12 * w) : 0.0;
-            for (int t = 0; t < T; t++) {
-                int i = base + t;
-                if (held[t]) {
-                    direction[i] = 0.0;
-                    hdiag[i] = Math.max(h[t], floor);
-                } else {
-                    double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
-                    double hd = Math.max(h[t], floor);
-                    direction[i] = (-grad[i] + c * coupling) / hd;
-                    hdiag[i] = hd;
-                }
-            }
-        }
-
-        EquilibriumResult settle() {
-            long t0 = System.nanoTime();
-            int n = games * T;
-            int[] all = new int[games];
-            double[] demand = new double[n];
-            for (int g = 0; g < games; g++) {
-                all[g] = g;
-            }
-            for (int i = 0; i < n; i++) {
-                demand[i] = demandUsers[i] + deficit[i];
-            }
-            SettleRequest request = new SettleRequest(all, lambda.clone(), sens.clone(), demand, offered.clone(),
-                    surplus.clone(), prices.exportPrice(), prices.importPrice(), prices.tariff(), prices.feedIn(),
-                    behaviour);
-            SettleAggregates sums = engine.settle(request);
-            double[] v = sums.values();
-            double[] sold = new double[n];
-            double[] exported = new double[n];
-            double[] generation = new double[n];
-            double[] baseline = new double[n];
-            double[] daily = new double[games * DaySum.COUNT];
-            List<DayResult> days = new ArrayList<>(games);
-            for (int g = 0; g < games; g++) {
-                for (int t = 0; t < T; t++) {
-                    sold[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.SOLD, t)];
-                    exported[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.EXPORTED, t)];
-                    generation[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.GENERATION, t)];
-                    baseline[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.BASELINE_DEMAND, t)];
-                }
-                System.arraycopy(v, SettleAggregates.daily(g), daily, g * DaySum.COUNT, DaySum.COUNT);
-                days.add(new DayResult(g, status[g], outer[g], innerTotal[g], maxOf(viol, g), sensChange[g],
-                        sums.maxBestResponseGap(g)));
-            }
-            PassTrace row = new PassTrace(trace.size() + 1, "settle", games, games, 0, 0,
-                    (System.nanoTime() - t0) / 1_000_000);
-            trace.add(row);
-            progress.passDone(row, games);
-            return new EquilibriumResult(prices, lambda.clone(), sens.clone(), demand, demandUsers.clone(),
-                    deficit.clone(), offered.clone(), surplus.clone(), sold, exported, generation, baseline, daily, List.copyOf(days),
-                    List.copyOf(trace), state.passes + 1);
-        }
-    }
-
-    private static double maxOf(double[] values, int g) {
-        double max = 0;
-        for (int t = 0; t < T; t++) {
-            max = Math.max(max, values[g * T + t]);
-        }
-        return max;
     }
 }

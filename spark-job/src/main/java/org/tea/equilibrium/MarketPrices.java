@@ -31,4 +31,9 @@ public record MarketPrices(double[] wholesale, double[] importPrice, double[] ex
     public int games() {
         return wholesale.length / Hours.T;
     }
+
+    /** {@code value} clipped into game-hour i's price box {@code [pi_s, pi_b]}, where retail prices live. */
+    public double clip(double value, int i) {
+        return Math.min(Math.max(value, exportPrice[i]), importPrice[i]);
+    }
 }

@@ -28,9 +28,9 @@ class ResumeTest {
         }
     }
 
-    static EquilibriumSolver.SolverState deserialise(byte[] bytes) {
+    static SolverState deserialise(byte[] bytes) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (EquilibriumSolver.SolverState) in.readObject();
+            return (SolverState) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
@@ -53,12 +53,12 @@ class ResumeTest {
             byte[][] saved = new byte[1][];
             EquilibriumSolver.Checkpoints crashing = new EquilibriumSolver.Checkpoints() {
                 @Override
-                public EquilibriumSolver.SolverState load() {
+                public SolverState load() {
                     return null;
                 }
 
                 @Override
-                public void save(EquilibriumSolver.SolverState state, boolean last) {
+                public void save(SolverState state, boolean last) {
                     saved[0] = serialise(state);
                     if (state.passesDone() == stopAt) {
                         throw new Crash();
@@ -70,12 +70,12 @@ class ResumeTest {
             }
             EquilibriumSolver.Checkpoints resume = new EquilibriumSolver.Checkpoints() {
                 @Override
-                public EquilibriumSolver.SolverState load() {
+                public SolverState load() {
                     return deserialise(saved[0]);
                 }
 
                 @Override
-                public void save(EquilibriumSolver.SolverState state, boolean last) {
+                public void save(SolverState state, boolean last) {
                 }
             };
             EquilibriumResult resumed;
@@ -93,17 +93,17 @@ class ResumeTest {
     @Test
     void aStateMadeWithOtherSettingsIsRefused() {
         Instances.Market m = Instances.random(21, 60, 4, 2, 30, 0.0);
-        EquilibriumSolver.SolverState[] kept = new EquilibriumSolver.SolverState[1];
+        SolverState[] kept = new SolverState[1];
         try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
             new EquilibriumSolver(SolverSettings.defaults(Behaviour.STRATEGIC)).solve(e, m.prices(), null,
                     new EquilibriumSolver.Checkpoints() {
                         @Override
-                        public EquilibriumSolver.SolverState load() {
+                        public SolverState load() {
                             return null;
                         }
 
                         @Override
-                        public void save(EquilibriumSolver.SolverState state, boolean last) {
+                        public void save(SolverState state, boolean last) {
                             kept[0] = deserialise(serialise(state));
                         }
                     });
@@ -113,12 +113,12 @@ class ResumeTest {
                     SolverSettings.defaults(Behaviour.COMPETITIVE)).solve(e, m.prices(), null,
                             new EquilibriumSolver.Checkpoints() {
                                 @Override
-                                public EquilibriumSolver.SolverState load() {
+                                public SolverState load() {
                                     return kept[0];
                                 }
 
                                 @Override
-                                public void save(EquilibriumSolver.SolverState state, boolean last) {
+                                public void save(SolverState state, boolean last) {
                                 }
                             }));
         }

@@ -8,6 +8,7 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.tea.equilibrium.EquilibriumSolver;
+import org.tea.equilibrium.SolverState;
 
 /**
  * Checkpoints of a run's solver state in {@code <temporary folder>/_checkpoint/}: {@code state-<pass>.bin},
@@ -53,7 +54,7 @@ public final class RunCheckpoints implements EquilibriumSolver.Checkpoints {
     }
 
     @Override
-    public EquilibriumSolver.SolverState load() {
+    public SolverState load() {
         if (!resume) {
             return null;
         }
@@ -63,7 +64,7 @@ public final class RunCheckpoints implements EquilibriumSolver.Checkpoints {
         }
         byte[] bytes = folder.readBytes(dir, PREFIX + pass + SUFFIX);
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (EquilibriumSolver.SolverState) in.readObject();
+            return (SolverState) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("checkpoint " + dir + "/" + PREFIX + pass + SUFFIX
                     + " cannot be read (made by another version?): " + e.getMessage(), e);
@@ -71,7 +72,7 @@ public final class RunCheckpoints implements EquilibriumSolver.Checkpoints {
     }
 
     @Override
-    public void save(EquilibriumSolver.SolverState state, boolean last) {
+    public void save(SolverState state, boolean last) {
         long now = System.nanoTime();
         if (!last && now - lastSave < minNanos) {
             return;
