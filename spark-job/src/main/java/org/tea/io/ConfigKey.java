@@ -68,9 +68,6 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
         }
     }
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    // Plain decimal notation only: Double.parseDouble would also take "NaN", "1d" and "0x1p3".
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
     static final String EXPORT = "export";
 
@@ -168,13 +165,8 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
     }
 
     private Long integerIn(String value) {
-        if (!INTEGER.matcher(value).matches()) {
-            return null;
-        }
-        long v;
-        try {
-            v = Long.parseLong(value);
-        } catch (NumberFormatException overflow) {
+        Long v = NumberSyntax.integer(value);
+        if (v == null) {
             return null;
         }
         if (type == Type.INT && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
@@ -184,11 +176,8 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
     }
 
     private Double decimalIn(String value) {
-        if (!DECIMAL.matcher(value).matches()) {
-            return null;
-        }
-        double v = Double.parseDouble(value);
-        return Double.isFinite(v) && (range == null || range.contains(v)) ? v : null;
+        Double v = NumberSyntax.finiteDecimal(value);
+        return v != null && (range == null || range.contains(v)) ? v : null;
     }
 
     private static int[] hourRange(String value) {
