@@ -476,10 +476,10 @@ class StudyConfigTest {
 
     @Test
     void suggestionDistance() {
-        assertEquals(0, StudyConfig.editDistance("abc", "abc"));
-        assertEquals(1, StudyConfig.editDistance("abc", "abd"));
-        assertEquals(3, StudyConfig.editDistance("", "abc"));
-        assertEquals(2, StudyConfig.editDistance("study.dasy", "study.days"));
+        assertEquals(0, ConfigLoader.editDistance("abc", "abc"));
+        assertEquals(1, ConfigLoader.editDistance("abc", "abd"));
+        assertEquals(3, ConfigLoader.editDistance("", "abc"));
+        assertEquals(2, ConfigLoader.editDistance("study.dasy", "study.days"));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
