@@ -1,15 +1,20 @@
 package org.tea.io;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One configuration key: its name, type, default, unit, admissible values and meaning. The registry of all keys
- * ({@link StudyConfig#keys()}) is the single source for parsing, error messages and the README table.
+ * One configuration key: its name, type, default, unit, admissible values and meaning, and where its value sits in
+ * a {@link StudyConfig}. The registry of all keys ({@link ConfigKeys}, public as {@link StudyConfig#keys()}) is the
+ * single source for parsing, error messages, the README table and {@link StudyConfig#resolved()}.
  *
+ * @param <T>          what {@link #parse} returns and {@code accessor} reads back, fixed by the type (see there)
  * @param name         dotted key name, e.g. {@code study.days}
  * @param type         how the value is parsed
  * @param defaultValue the default in its canonical spelling (what {@link StudyConfig#resolved()} prints)
@@ -17,9 +22,10 @@ import java.util.regex.Pattern;
  * @param range        bounds of a numeric key, {@code null} if unbounded or not numeric
  * @param allowed      the values of an {@link Type#ENUM} key, empty otherwise
  * @param description  one line: what the key means
+ * @param accessor     the key's value in a configuration, as {@link #parse} would return it
  */
-public record ConfigKey(String name, Type type, String defaultValue, String unit, Range range, List<String> allowed,
-        String description) {
+public record ConfigKey<T>(String name, Type type, String defaultValue, String unit, Range range,
+        List<String> allowed, String description, Function<StudyConfig, T> accessor) {
 
     /** Value types. {@link #HOUR_RANGE} and {@link #FEED_IN} are the two structured strings of the market group. */
     public enum Type {
@@ -68,9 +74,6 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
         }
     }
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    // Plain decimal notation only: Double.parseDouble would also take "NaN", "1d" and "0x1p3".
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
     static final String EXPORT = "export";
 
@@ -80,6 +83,7 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(accessor, "accessor");
         allowed = List.copyOf(allowed);
         if ((type == Type.ENUM) == allowed.isEmpty()) {
             throw new IllegalArgumentException(name + ": allowed values are for enum keys only, and required there");
@@ -89,37 +93,56 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
         }
     }
 
-    static ConfigKey integer(String name, int def, String unit, long min, long max, String description) {
-        return new ConfigKey(name, Type.INT, Integer.toString(def), unit, Range.closed(min, max), List.of(),
-                description);
+    // The factories fix T to what parse returns for each type; the unchecked casts below rely on it.
+
+    static ConfigKey<Integer> integer(String name, int def, String unit, long min, long max, String description,
+            Function<StudyConfig, Integer> accessor) {
+        return new ConfigKey<>(name, Type.INT, Integer.toString(def), unit, Range.closed(min, max), List.of(),
+                description, accessor);
     }
 
-    static ConfigKey longInt(String name, long def, String unit, Range range, String description) {
-        return new ConfigKey(name, Type.LONG, Long.toString(def), unit, range, List.of(), description);
+    static ConfigKey<Long> longInt(String name, long def, String unit, Range range, String description,
+            Function<StudyConfig, Long> accessor) {
+        return new ConfigKey<>(name, Type.LONG, Long.toString(def), unit, range, List.of(), description, accessor);
     }
 
-    static ConfigKey real(String name, double def, String unit, Range range, String description) {
-        return new ConfigKey(name, Type.DOUBLE, number(def), unit, range, List.of(), description);
+    static ConfigKey<Double> real(String name, double def, String unit, Range range, String description,
+            Function<StudyConfig, Double> accessor) {
+        return new ConfigKey<>(name, Type.DOUBLE, number(def), unit, range, List.of(), description, accessor);
     }
 
-    static ConfigKey bool(String name, boolean def, String description) {
-        return new ConfigKey(name, Type.BOOLEAN, Boolean.toString(def), "-", null, List.of(), description);
+    static ConfigKey<Boolean> bool(String name, boolean def, String description,
+            Function<StudyConfig, Boolean> accessor) {
+        return new ConfigKey<>(name, Type.BOOLEAN, Boolean.toString(def), "-", null, List.of(), description,
+                accessor);
     }
 
-    static ConfigKey choice(String name, String def, List<String> allowed, String description) {
-        return new ConfigKey(name, Type.ENUM, def, "-", null, allowed, description);
+    /** A key whose values are the constants of {@code E}, spelled in lower case; it parses to that spelling. */
+    static <E extends Enum<E>> ConfigKey<String> choice(String name, E def, E[] values, String description,
+            Function<StudyConfig, E> accessor) {
+        return new ConfigKey<>(name, Type.ENUM, spelling(def), "-", null,
+                Arrays.stream(values).map(ConfigKey::spelling).toList(), description,
+                accessor.andThen(ConfigKey::spelling));
     }
 
-    static ConfigKey text(String name, String def, String description) {
-        return new ConfigKey(name, Type.STRING, def, "-", null, List.of(), description);
+    static ConfigKey<String> text(String name, String def, String description,
+            Function<StudyConfig, String> accessor) {
+        return new ConfigKey<>(name, Type.STRING, def, "-", null, List.of(), description, accessor);
     }
 
-    static ConfigKey hours(String name, String def, String description) {
-        return new ConfigKey(name, Type.HOUR_RANGE, def, "hours", null, List.of(), description);
+    static ConfigKey<int[]> hours(String name, String def, String description,
+            Function<StudyConfig, int[]> accessor) {
+        return new ConfigKey<>(name, Type.HOUR_RANGE, def, "hours", null, List.of(), description, accessor);
     }
 
-    static ConfigKey feedIn(String name, String def, String unit, Range range, String description) {
-        return new ConfigKey(name, Type.FEED_IN, def, unit, range, List.of(), description);
+    static ConfigKey<OptionalDouble> feedIn(String name, String def, String unit, Range range, String description,
+            Function<StudyConfig, OptionalDouble> accessor) {
+        return new ConfigKey<>(name, Type.FEED_IN, def, unit, range, List.of(), description, accessor);
+    }
+
+    /** The spelling of an enum constant in config files. */
+    static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
     }
 
     /** What a valid value looks like, as it follows "expected" in an error and fills the README's range column. */
@@ -141,7 +164,8 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
      *
      * @throws IllegalArgumentException with message {@code "expected " + expected()}
      */
-    public Object parse(String value) {
+    @SuppressWarnings("unchecked")
+    public T parse(String value) {
         Object parsed = switch (type) {
             case INT -> {
                 Long v = integerIn(value);
@@ -164,17 +188,29 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
         if (parsed == null) {
             throw new IllegalArgumentException("expected " + expected());
         }
-        return parsed;
+        return (T) parsed;
+    }
+
+    /** This key's value in {@code config}, spelled canonically as {@link #parse} reads it back. */
+    public String canonical(StudyConfig config) {
+        T value = accessor.apply(config);
+        return switch (type) {
+            case INT, LONG, BOOLEAN, ENUM, STRING -> value.toString();
+            case DOUBLE -> number((Double) value);
+            case HOUR_RANGE -> {
+                int[] hours = (int[]) value;
+                yield hours[0] + "-" + hours[1];
+            }
+            case FEED_IN -> {
+                OptionalDouble price = (OptionalDouble) value;
+                yield price.isPresent() ? number(price.getAsDouble()) : EXPORT;
+            }
+        };
     }
 
     private Long integerIn(String value) {
-        if (!INTEGER.matcher(value).matches()) {
-            return null;
-        }
-        long v;
-        try {
-            v = Long.parseLong(value);
-        } catch (NumberFormatException overflow) {
+        Long v = NumberSyntax.integer(value);
+        if (v == null) {
             return null;
         }
         if (type == Type.INT && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
@@ -184,11 +220,8 @@ public record ConfigKey(String name, Type type, String defaultValue, String unit
     }
 
     private Double decimalIn(String value) {
-        if (!DECIMAL.matcher(value).matches()) {
-            return null;
-        }
-        double v = Double.parseDouble(value);
-        return Double.isFinite(v) && (range == null || range.contains(v)) ? v : null;
+        Double v = NumberSyntax.finiteDecimal(value);
+        return v != null && (range == null || range.contains(v)) ? v : null;
     }
 
     private static int[] hourRange(String value) {

@@ -42,9 +42,7 @@ public final class InputRules {
     /** The fixed columns of series.csv; it also has one or more {@code load_<archetype>} columns. */
     public static final List<String> SERIES_COLUMNS = List.of(DAY, HOUR, WHOLESALE_PRICE, PV_CF, WIND_CF);
 
-    /** A plain decimal number: what spreadsheets write; no hex, no 'd'/'f' suffixes, no NaN or Infinity. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
+    /** Spellings of NaN and infinity: not numbers to {@link NumberSyntax}, but worth their own message. */
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     /** One validated row of series.csv; {@code loads} follows the order of the archetype list given. */
@@ -238,12 +236,12 @@ public final class InputRules {
             errors.add(field(file, row, name, s, "a finite number " + what + ", not NaN or infinity"));
             return null;
         }
-        if (!DECIMAL.matcher(s).matches()) {
+        double v = NumberSyntax.decimalValue(s);
+        if (Double.isNaN(v)) {
             errors.add(field(file, row, name, s, "a number " + what + (s.isEmpty() ? " (the cell is empty)" : "")));
             return null;
         }
-        double v = Double.parseDouble(s);
-        if (!Double.isFinite(v)) {
+        if (Double.isInfinite(v)) {
             errors.add(field(file, row, name, s, "a finite number " + what + ", this one overflows"));
             return null;
         }
@@ -258,11 +256,7 @@ public final class InputRules {
 
     /** The finite decimal number {@code s} spells, or null (no message: for re-reading a checked field). */
     static Double decimal(String s) {
-        if (s == null || !DECIMAL.matcher(s).matches()) {
-            return null;
-        }
-        double v = Double.parseDouble(s);
-        return Double.isFinite(v) ? v : null;
+        return s == null ? null : NumberSyntax.finiteDecimal(s);
     }
 
     /** Parses an integer in [lo, hi]. */
@@ -281,10 +275,8 @@ public final class InputRules {
 
     /** The integer in [lo, hi] that {@code s} spells, or null (no message: for re-reading a checked field). */
     static Integer integerIn(String s, int lo, int hi) {
-        if (s == null || !INTEGER.matcher(s).matches()) {
-            return null;
-        }
-        int v = Integer.parseInt(s);
-        return v < lo || v > hi ? null : v;
+        // 9 digits, as these files have always been read: "0000000001" stays an error
+        Long v = s == null ? null : NumberSyntax.integer(s, NumberSyntax.INT_DIGITS);
+        return v == null || v < lo || v > hi ? null : v.intValue();
     }
 }

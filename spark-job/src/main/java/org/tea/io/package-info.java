@@ -2,5 +2,10 @@
  * Everything that crosses the program's boundary: the study configuration ({@link org.tea.io.StudyConfig},
  * read from {@code conf/*.properties} plus {@code --set} overrides and validated as a whole), loading and
  * validation of input files, and the Parquet output tables of MODEL section 11.
+ *
+ * <p>The configuration is in four parts: {@code StudyConfig} holds the typed groups and the public entry points,
+ * {@code ConfigKeys} defines each key once (with where its value sits in the groups), {@code ConfigKey} parses and
+ * spells one value, and {@code ConfigLoader} reads files and overrides and reports every problem. Config values
+ * and input files spell numbers the same way ({@code NumberSyntax}).
  */
 package org.tea.io;

@@ -438,6 +438,36 @@ class StudyConfigTest {
     }
 
     @Test
+    void everyKeyReadsBackItsOwnValue() {
+        Map<String, String> defaults = StudyConfig.defaults().resolved();
+        for (ConfigKey<?> k : StudyConfig.keys()) {
+            String value = otherThanDefault(k);
+            StudyConfig c = StudyConfig.fromMap(Map.of(k.name(), value));
+            Map<String, String> expected = new java.util.TreeMap<>(defaults);
+            expected.put(k.name(), value);
+            assertEquals(expected, c.resolved(), k.name());
+            assertEquals(c, StudyConfig.fromMap(c.resolved()), k.name());
+        }
+    }
+
+    /** An admissible value of {@code k}, canonically spelled, that is not its default. */
+    private static String otherThanDefault(ConfigKey<?> k) {
+        List<String> candidates = switch (k.type()) {
+            case INT, LONG -> k.range() == null ? List.of("-1")
+                    : List.of(Long.toString((long) k.range().min()), Long.toString((long) k.range().max()));
+            case DOUBLE, FEED_IN -> List.of(ConfigKey.number(k.range().min()), ConfigKey.number(k.range().max()),
+                    ConfigKey.number((k.range().min() + k.range().max()) / 2));
+            case BOOLEAN -> List.of("true", "false");
+            case ENUM -> k.allowed();
+            case STRING -> List.of("x");
+            case HOUR_RANGE -> List.of("1-2");
+        };
+        return candidates.stream().filter(v -> !v.equals(k.defaultValue()))
+                .filter(v -> k.range() == null || k.range().contains(Double.parseDouble(v))).findFirst()
+                .orElseThrow(() -> new AssertionError(k.name() + ": no value other than the default"));
+    }
+
+    @Test
     void canonicalNumbers() {
         assertEquals("4000", ConfigKey.number(4000));
         assertEquals("0.13", ConfigKey.number(0.13));
@@ -476,10 +506,10 @@ class StudyConfigTest {
 
     @Test
     void suggestionDistance() {
-        assertEquals(0, StudyConfig.editDistance("abc", "abc"));
-        assertEquals(1, StudyConfig.editDistance("abc", "abd"));
-        assertEquals(3, StudyConfig.editDistance("", "abc"));
-        assertEquals(2, StudyConfig.editDistance("study.dasy", "study.days"));
+        assertEquals(0, ConfigLoader.editDistance("abc", "abc"));
+        assertEquals(1, ConfigLoader.editDistance("abc", "abd"));
+        assertEquals(3, ConfigLoader.editDistance("", "abc"));
+        assertEquals(2, ConfigLoader.editDistance("study.dasy", "study.days"));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
