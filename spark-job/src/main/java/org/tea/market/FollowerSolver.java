@@ -185,6 +185,103 @@ public final class FollowerSolver {
         sum = c + (fz + k * m) / beta;
     }
 
+    /**
+     * How far the price of each hour alone can rise ({@code up[t]}) or fall ({@code down[t]}), all other prices
+     * fixed, before this user's sensitivity in that hour changes (MODEL 7, "Fixed points at a kink"), from the
+     * last solve; {@code +Infinity} where it never does. The sensitivity of hour t changes when hour t itself
+     * meets or leaves a bound, when another hour does because the energy multiplier moves with the price of t
+     * (at rate {@code 1/|F|} while an energy bound binds), or when an energy bound starts or stops binding.
+     * Exact for the first such event: the solution is linear in the price until then.
+     */
+    public void kinkDistances(double beta, double[] dmin, double[] dmax, double emin, double emax, double[] up,
+            double[] down) {
+        int freeMask = freeMask();
+        // with a binding energy bound, mu rises by dPrice / |F| when a free hour's price rises: the nearest
+        // event of the other hours as mu rises (a free hour reaching dmax, an hour at dmin freed) and falls
+        double rise1 = Double.POSITIVE_INFINITY;
+        double rise2 = Double.POSITIVE_INFINITY;
+        int riseAt = -1;
+        double fall1 = Double.POSITIVE_INFINITY;
+        double fall2 = Double.POSITIVE_INFINITY;
+        int fallAt = -1;
+        if (binding) {
+            for (int t = 0; t < T; t++) {
+                double v = z[t] + mu;
+                double r;
+                double f;
+                if (!(dmax[t] > dmin[t])) { // a fixed hour never changes state
+                    r = Double.POSITIVE_INFINITY;
+                    f = Double.POSITIVE_INFINITY;
+                } else if (((low >>> t) & 1) != 0) {
+                    r = beta * dmin[t] - v;
+                    f = Double.POSITIVE_INFINITY;
+                } else if (((high >>> t) & 1) != 0) {
+                    r = Double.POSITIVE_INFINITY;
+                    f = v - beta * dmax[t];
+                } else {
+                    r = beta * dmax[t] - v;
+                    f = v - beta * dmin[t];
+                }
+                if (r < rise1) {
+                    rise2 = rise1;
+                    rise1 = r;
+                    riseAt = t;
+                } else if (r < rise2) {
+                    rise2 = r;
+                }
+                if (f < fall1) {
+                    fall2 = fall1;
+                    fall1 = f;
+                    fallAt = t;
+                } else if (f < fall2) {
+                    fall2 = f;
+                }
+            }
+        }
+        // an energy bound that starts binding (slack user) or stops binding (mu reaches 0); never when the two
+        // bounds are equal, since then one of them always binds
+        boolean canSwitch = emax > emin;
+        double sumNow = sum; // slack: the last evaluation was at mu = 0
+        for (int t = 0; t < T; t++) {
+            double v = z[t] + mu;
+            double u;
+            double d;
+            if (!(dmax[t] > dmin[t])) {
+                u = Double.POSITIVE_INFINITY;
+                d = Double.POSITIVE_INFINITY;
+            } else if (((low >>> t) & 1) != 0) {
+                u = Double.POSITIVE_INFINITY;
+                d = beta * dmin[t] - v;
+            } else if (((high >>> t) & 1) != 0) {
+                u = v - beta * dmax[t];
+                d = Double.POSITIVE_INFINITY;
+            } else if (!binding) {
+                u = v - beta * dmin[t];
+                d = beta * dmax[t] - v;
+                if (canSwitch) {
+                    u = Math.min(u, beta * (sumNow - emin));
+                    d = Math.min(d, beta * (emax - sumNow));
+                }
+            } else {
+                int f = free;
+                double rate = 1.0 - 1.0 / f; // dv_t / d(-price_t)
+                u = rate > 0 ? (v - beta * dmin[t]) / rate : Double.POSITIVE_INFINITY;
+                d = rate > 0 ? (beta * dmax[t] - v) / rate : Double.POSITIVE_INFINITY;
+                u = Math.min(u, f * (t == riseAt ? rise2 : rise1));
+                d = Math.min(d, f * (t == fallAt ? fall2 : fall1));
+                if (canSwitch) {
+                    if (mu > 0) {
+                        d = Math.min(d, f * mu);
+                    } else if (mu < 0) {
+                        u = Math.min(u, -f * mu);
+                    }
+                }
+            }
+            up[t] = Math.max(u, 0.0);
+            down[t] = Math.max(d, 0.0);
+        }
+    }
+
     /** The energy multiplier of the last solve: 0 when the daily energy bounds are slack. */
     public double mu() {
         return mu;
