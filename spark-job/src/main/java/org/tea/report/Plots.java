@@ -1,8 +1,5 @@
 package org.tea.report;
 
-import org.tea.results.KeyFigures;
-import org.tea.results.Distribution;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

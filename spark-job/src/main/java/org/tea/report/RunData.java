@@ -4,6 +4,7 @@ import org.tea.results.KeyFigures;
 import org.tea.results.Distribution;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tea.model.Hours;
@@ -20,7 +21,7 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
         List<KeyFigures> summary, List<Distribution> distribution, List<TraceRow> trace, int daysConverged, int games,
         int maxOuterIterations) {
 
-    /** The {@code market_hourly} columns the report uses. */
+    /** The {@code market_hourly} columns the report uses ({@link org.tea.io.OutputTables.MarketHourly}). */
     public record Hourly(double[] wholesale, double[] importPrice, double[] exportPrice, double[] tariff,
             double[] retail, double[] demand, double[] baselineDemand, double[] generation, double[] baselineEnduserDemand,
             double[] soldLocal, double[] offered, double[] surplusTotal) {
@@ -86,6 +87,30 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
             demand += hourly.baselineEnduserDemand()[i];
         }
         return demand > 0 ? 100.0 * gen / demand : 0.0;
+    }
+
+    /** Mean over scenarios of each (TE, baseline) key figure, by its printed name ({@link KeyFigures#sideBySide()}). */
+    public Map<String, double[]> meanFigures() {
+        Map<String, double[]> mean = new LinkedHashMap<>();
+        for (KeyFigures k : summary) {
+            k.sideBySide().forEach((figure, v) -> {
+                double[] m = mean.computeIfAbsent(figure, x -> new double[2]);
+                m[0] += v[0] / scenarioCount();
+                m[1] += v[1] / scenarioCount();
+            });
+        }
+        return mean;
+    }
+
+    /** Demand-weighted mean import price over the run (all scenarios). */
+    public double weightedImportPrice() {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < hourly.demand().length; i++) {
+            num += hourly.importPrice()[i] * hourly.demand()[i];
+            den += hourly.demand()[i];
+        }
+        return den > 0 ? num / den : Double.NaN;
     }
 
     /** Share of scenario s's hours that cleared at the import price {@code pi_b} (local market short), in percent. */

@@ -1,7 +1,9 @@
 /**
- * Key figures of a study (MODEL section 9), TE against the conventional retailer, from market-level sums only;
- * their distribution over Monte Carlo scenarios; and the exported report ({@link org.tea.report.Report}): PNG
- * plots drawn with JFreeChart, an HTML page and CSV tables, made from runs read back as {@link
- * org.tea.report.RunData}, never by recomputing the model. Nothing here imports Spark.
+ * The exported report of a run or of a sweep of runs ({@link org.tea.report.Report}): an HTML page, PNG plots
+ * drawn with JFreeChart and the CSV tables behind them, made from runs read back as {@link
+ * org.tea.report.RunData}, never by recomputing the model. {@code Report} picks the sections and their order; each
+ * section is a class of its own ({@code *Section}) that writes through {@link org.tea.report.Page} (skeleton,
+ * style sheet, escaping, number cells), so the page's look is defined in one place and a section can change
+ * without touching the others. Nothing here imports Spark.
  */
 package org.tea.report;

@@ -70,6 +70,28 @@ public record KeyFigures(int scenario, int days, double retailPriceTe, double re
                 exp, impCost, margin, surplus + profit, bSurplus + bProfit + margin, budget, energyGap, converged);
     }
 
+    /**
+     * The 24 double figures in component order, which is the order of the {@code summary} table's figure columns
+     * ({@code org.tea.io.OutputTables.Summary.FIGURES}); {@link #of(int, int, int, double[])} reads them back. The
+     * row layout is written here once, for the writer and the reader of {@code summary} alike.
+     */
+    public double[] figures() {
+        return new double[] {retailPriceTe, retailPriceBaseline, enduserSurplusTe, enduserSurplusBaseline,
+            enduserPaymentTe, enduserPaymentBaseline, enduserEnergyTe, enduserEnergyBaseline, prosumerProfitTe,
+            prosumerProfitBaseline, peakDemandTe, peakDemandBaseline, peakNetLoadTe, peakNetLoadBaseline,
+            tariffAverage, soldLocal, imported, exported, importCost, retailerMarginBaseline, welfareTe, welfareBaseline,
+            budgetImbalance, energyImbalance};
+    }
+
+    /** The key figures of one {@code summary} row: its scenario, days, converged days and {@link #figures()}. */
+    public static KeyFigures of(int scenario, int days, int gamesConverged, double[] f) {
+        if (f.length != 24) {
+            throw new IllegalArgumentException("expected 24 key figures, got " + f.length);
+        }
+        return new KeyFigures(scenario, days, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11],
+                f[12], f[13], f[14], f[15], f[16], f[17], f[18], f[19], f[20], f[21], f[22], f[23], gamesConverged);
+    }
+
     /** Relative change TE against baseline, in percent. */
     public static double change(double te, double baseline) {
         return baseline == 0 ? Double.NaN : 100.0 * (te - baseline) / Math.abs(baseline);

@@ -13,6 +13,11 @@ import org.apache.spark.sql.types.StructType;
 import org.tea.equilibrium.DayResult;
 import org.tea.equilibrium.EquilibriumResult;
 import org.tea.equilibrium.PassTrace;
+import org.tea.io.OutputTables;
+import org.tea.io.OutputTables.Convergence;
+import org.tea.io.OutputTables.MarketHourly;
+import org.tea.io.OutputTables.Summary;
+import org.tea.io.OutputTables.Table;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 import org.tea.results.Distribution;
@@ -21,15 +26,10 @@ import org.tea.results.KeyFigures;
 /**
  * Writes the market-level tables of MODEL section 11 ({@code market_hourly}, {@code convergence},
  * {@code summary}) and the pass {@code trace}. Their rows are market sums the driver already holds (games x 24
- * at most), never per-user data; each table is a Parquet dataset partitioned by {@code scenario}.
+ * at most), never per-user data; each table is a Parquet dataset partitioned by {@code scenario}. Table and column
+ * names, types and order come from {@link OutputTables}; each writer lists a row's values in that order.
  */
 public final class MarketTables {
-    public static final String MARKET_HOURLY = "market_hourly";
-    public static final String CONVERGENCE = "convergence";
-    public static final String SUMMARY = "summary";
-    public static final String TRACE = "trace";
-    public static final String DISTRIBUTION = "distribution";
-
     private MarketTables() {
     }
 
@@ -43,28 +43,23 @@ public final class MarketTables {
         writeDistribution(spark, dir, Distribution.of(figures));
     }
 
-    static StructField field(String name, DataType type) {
-        return DataTypes.createStructField(name, type, false);
-    }
-
-    static StructType schema(String[] ints, String[] doubles) {
+    /** The Spark schema of an output table: its columns in written order, none nullable. */
+    public static StructType schema(Table table) {
         List<StructField> f = new ArrayList<>();
-        for (String n : ints) {
-            f.add(field(n, DataTypes.IntegerType));
-        }
-        for (String n : doubles) {
-            f.add(field(n, DataTypes.DoubleType));
+        for (OutputTables.Column c : table.columns()) {
+            f.add(DataTypes.createStructField(c.column(), sparkType(c.type()), false));
         }
         return DataTypes.createStructType(f);
     }
 
-    static final String[] HOURLY_DOUBLES = {"wholesale_price", "import_price", "export_price", "tariff", "retail_price",
-        "sensitivity", "demand", "enduser_demand", "prosumer_deficit", "offered", "sold_local", "import", "export",
-        "surplus_total", "generation_total", "baseline_demand", "baseline_enduser_demand"};
-
-    /** {@code market_hourly}: one row per scenario, day and hour. */
-    public static StructType marketHourlySchema() {
-        return schema(new String[] {"scenario", "day", "hour"}, HOURLY_DOUBLES);
+    static DataType sparkType(OutputTables.Type type) {
+        return switch (type) {
+            case INT -> DataTypes.IntegerType;
+            case LONG -> DataTypes.LongType;
+            case DOUBLE -> DataTypes.DoubleType;
+            case BOOLEAN -> DataTypes.BooleanType;
+            case STRING -> DataTypes.StringType;
+        };
     }
 
     public static void writeMarketHourly(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal) {
@@ -80,22 +75,7 @@ public final class MarketTables {
                         r.baselineEnduserDemand()[i]));
             }
         }
-        write(spark, rows, marketHourlySchema(), table(dir, MARKET_HOURLY));
-    }
-
-    /** {@code convergence}: one row per scenario and day, the certificate of MODEL section 7. */
-    public static StructType convergenceSchema() {
-        List<StructField> f = new ArrayList<>();
-        f.add(field("scenario", DataTypes.IntegerType));
-        f.add(field("day", DataTypes.IntegerType));
-        f.add(field("converged", DataTypes.BooleanType));
-        f.add(field("status", DataTypes.StringType));
-        f.add(field("outer_iterations", DataTypes.IntegerType));
-        f.add(field("inner_passes", DataTypes.IntegerType));
-        f.add(field("max_clearing_violation", DataTypes.DoubleType));
-        f.add(field("max_sensitivity_change", DataTypes.DoubleType));
-        f.add(field("max_best_response_gap", DataTypes.DoubleType));
-        return DataTypes.createStructType(f);
+        write(spark, rows, Table.MARKET_HOURLY, MarketHourly.SCENARIO, dir);
     }
 
     public static void writeConvergence(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal) {
@@ -105,76 +85,55 @@ public final class MarketTables {
                     d.outerIterations(), d.innerPasses(), d.maxClearingViolation(),
                     Double.isNaN(d.maxSensitivityChange()) ? -1.0 : d.maxSensitivityChange(), d.maxBestResponseGap()));
         }
-        write(spark, rows, convergenceSchema(), table(dir, CONVERGENCE));
-    }
-
-    /** The columns of {@code summary}, after {@code scenario}: MODEL section 9, TE and baseline side by side. */
-    static final String[] SUMMARY_DOUBLES = {"retail_price_te", "retail_price_baseline", "enduser_surplus_te",
-        "enduser_surplus_baseline", "enduser_payment_te", "enduser_payment_baseline", "enduser_energy_te",
-        "enduser_energy_baseline", "prosumer_profit_te", "prosumer_profit_baseline", "peak_demand_te",
-        "peak_demand_baseline", "peak_net_load_te", "peak_net_load_baseline", "tariff_average", "energy_sold_local",
-        "energy_imported", "energy_exported", "import_cost", "retailer_margin_baseline", "welfare_te",
-        "welfare_baseline", "budget_imbalance", "energy_imbalance"};
-
-    public static StructType summarySchema() {
-        return schema(new String[] {"scenario", "days", "days_converged"}, SUMMARY_DOUBLES);
+        write(spark, rows, Table.CONVERGENCE, Convergence.SCENARIO, dir);
     }
 
     public static void writeSummary(SparkSession spark, String dir, List<KeyFigures> figures) {
         List<Row> rows = new ArrayList<>();
         for (KeyFigures k : figures) {
-            rows.add(RowFactory.create(k.scenario(), k.days(), k.gamesConverged(), k.retailPriceTe(),
-                    k.retailPriceBaseline(), k.enduserSurplusTe(), k.enduserSurplusBaseline(), k.enduserPaymentTe(),
-                    k.enduserPaymentBaseline(), k.enduserEnergyTe(), k.enduserEnergyBaseline(), k.prosumerProfitTe(),
-                    k.prosumerProfitBaseline(), k.peakDemandTe(), k.peakDemandBaseline(), k.peakNetLoadTe(),
-                    k.peakNetLoadBaseline(), k.tariffAverage(), k.soldLocal(), k.imported(), k.exported(),
-                    k.importCost(), k.retailerMarginBaseline(), k.welfareTe(), k.welfareBaseline(),
-                    k.budgetImbalance(), k.energyImbalance()));
+            // the key columns, then the figures in the order KeyFigures.figures() and Summary.FIGURES share
+            Object[] row = new Object[Summary.values().length];
+            row[Summary.SCENARIO.ordinal()] = k.scenario();
+            row[Summary.DAYS.ordinal()] = k.days();
+            row[Summary.DAYS_CONVERGED.ordinal()] = k.gamesConverged();
+            double[] f = k.figures();
+            for (int i = 0; i < f.length; i++) {
+                row[Summary.FIGURES.get(i).ordinal()] = f[i];
+            }
+            rows.add(RowFactory.create(row));
         }
-        write(spark, rows, summarySchema(), table(dir, SUMMARY));
+        write(spark, rows, Table.SUMMARY, Summary.SCENARIO, dir);
     }
 
-    /** {@code trace}: one row per pass of the driver loop (not partitioned: it spans all scenarios). */
+    /** {@code trace}: not partitioned, it spans all scenarios. */
     public static void writeTrace(SparkSession spark, String dir, List<PassTrace> trace) {
-        List<StructField> f = new ArrayList<>();
-        f.add(field("pass", DataTypes.IntegerType));
-        f.add(field("step", DataTypes.StringType));
-        f.add(field("active_games", DataTypes.IntegerType));
-        f.add(field("done_games", DataTypes.IntegerType));
-        f.add(field("max_violation_ratio", DataTypes.DoubleType));
-        f.add(field("max_violation", DataTypes.DoubleType));
-        f.add(field("millis", DataTypes.LongType));
         List<Row> rows = new ArrayList<>();
         for (PassTrace t : trace) {
             rows.add(RowFactory.create(t.pass(), t.step(), t.activeGames(), t.doneGames(), t.maxViolationRatio(),
                     t.maxViolation(), t.millis()));
         }
-        spark.createDataFrame(rows, DataTypes.createStructType(f)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(table(dir, TRACE));
+        spark.createDataFrame(rows, schema(Table.TRACE)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .parquet(path(dir, Table.TRACE));
     }
 
-    /** {@code distribution}: one row per key figure, its spread over scenarios (not partitioned). */
+    /** {@code distribution}: one row per key figure, not partitioned. */
     public static void writeDistribution(SparkSession spark, String dir, List<Distribution> rows) {
-        List<StructField> f = new ArrayList<>();
-        f.add(field("figure", DataTypes.StringType));
-        f.add(field("scenarios", DataTypes.IntegerType));
-        for (String n : new String[] {"mean", "sd", "p5", "p50", "p95"}) {
-            f.add(field(n, DataTypes.DoubleType));
-        }
         List<Row> out = new ArrayList<>();
         for (Distribution d : rows) {
             out.add(RowFactory.create(d.figure(), d.scenarios(), d.mean(), d.sd(), d.p5(), d.p50(), d.p95()));
         }
-        spark.createDataFrame(out, DataTypes.createStructType(f)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(table(dir, DISTRIBUTION));
+        spark.createDataFrame(out, schema(Table.DISTRIBUTION)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .parquet(path(dir, Table.DISTRIBUTION));
     }
 
-    static String table(String dir, String name) {
-        return new org.apache.hadoop.fs.Path(dir, name).toString();
+    /** The folder of {@code table} under a run's output folder. */
+    static String path(String dir, Table table) {
+        return new org.apache.hadoop.fs.Path(dir, table.tableName()).toString();
     }
 
-    static void write(SparkSession spark, List<Row> rows, StructType schema, String table) {
-        spark.createDataFrame(rows, schema).repartition(1).write().mode(SaveMode.ErrorIfExists).partitionBy("scenario")
-                .parquet(table);
+    /** Writes a table partitioned by its scenario column. */
+    static void write(SparkSession spark, List<Row> rows, Table table, OutputTables.Column scenario, String dir) {
+        spark.createDataFrame(rows, schema(table)).repartition(1).write().mode(SaveMode.ErrorIfExists)
+                .partitionBy(scenario.column()).parquet(path(dir, table));
     }
 }

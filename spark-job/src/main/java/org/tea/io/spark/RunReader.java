@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tea.io.Manifest;
+import org.tea.io.OutputTables;
+import org.tea.io.OutputTables.Convergence;
+import org.tea.io.OutputTables.MarketHourly;
+import org.tea.io.OutputTables.Summary;
+import org.tea.io.OutputTables.Table;
+import org.tea.io.OutputTables.Trace;
 import org.tea.model.Hours;
 import org.tea.results.Distribution;
 import org.tea.results.KeyFigures;
@@ -22,12 +30,16 @@ import org.tea.report.RunData;
 
 /**
  * Reads a finished run's outputs back for the report: {@code manifest.json} and the market-level Parquet tables
- * ({@code market_hourly}, {@code summary}, {@code distribution}, {@code trace}, {@code convergence}). Per-user tables are never read;
- * every row read here is a market sum (scenarios x days x 24 at most), streamed to the driver in order.
+ * ({@code market_hourly}, {@code summary}, {@code distribution}, {@code trace}, {@code convergence}), by the names
+ * of {@link OutputTables}. Per-user tables are never read; every row read here is a market sum (scenarios x days x
+ * 24 at most), streamed to the driver in order.
  */
 public final class RunReader {
-    static final String[] HOURLY = {"wholesale_price", "import_price", "export_price", "tariff", "retail_price", "demand",
-        "baseline_demand", "generation_total", "baseline_enduser_demand", "sold_local", "offered", "surplus_total"};
+    /** The {@code market_hourly} columns the report uses ({@link RunData.Hourly}); the rest are not read. */
+    static final List<MarketHourly> HOURLY = List.of(MarketHourly.WHOLESALE_PRICE, MarketHourly.IMPORT_PRICE,
+            MarketHourly.EXPORT_PRICE, MarketHourly.TARIFF, MarketHourly.RETAIL_PRICE, MarketHourly.DEMAND,
+            MarketHourly.BASELINE_DEMAND, MarketHourly.GENERATION_TOTAL, MarketHourly.BASELINE_ENDUSER_DEMAND,
+            MarketHourly.SOLD_LOCAL, MarketHourly.OFFERED, MarketHourly.SURPLUS_TOTAL);
 
     private final SparkSession spark;
 
@@ -67,18 +79,23 @@ public final class RunReader {
             JsonNode m = new ObjectMapper().readTree(in);
             m.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
         }
-        List<KeyFigures> summary = readSummary(MarketTables.table(dir, MarketTables.SUMMARY));
+        List<KeyFigures> summary = readSummary(MarketTables.path(dir, Table.SUMMARY));
         int[] scenarios = summary.stream().mapToInt(KeyFigures::scenario).toArray();
         int days = summary.isEmpty() ? 0 : summary.get(0).days();
-        double[][] cols = new double[HOURLY.length][scenarios.length * days * Hours.T];
+        // by column, not by position: RunData.Hourly is built from the columns' names below
+        Map<MarketHourly, double[]> cols = new EnumMap<>(MarketHourly.class);
+        for (MarketHourly c : HOURLY) {
+            cols.put(c, new double[scenarios.length * days * Hours.T]);
+        }
         Map<Integer, Integer> position = new TreeMap<>();
         for (int s = 0; s < scenarios.length; s++) {
             position.put(scenarios[s], s);
         }
-        List<String> select = new ArrayList<>(List.of("scenario", "day", "hour"));
-        select.addAll(List.of(HOURLY));
-        Dataset<Row> hourly = spark.read().parquet(MarketTables.table(dir, MarketTables.MARKET_HOURLY))
-                .selectExpr(select.toArray(String[]::new));
+        List<MarketHourly> select = new ArrayList<>(List.of(MarketHourly.SCENARIO, MarketHourly.DAY,
+                MarketHourly.HOUR));
+        select.addAll(HOURLY);
+        Dataset<Row> hourly = spark.read().parquet(MarketTables.path(dir, Table.MARKET_HOURLY))
+                .selectExpr(select.stream().map(MarketHourly::column).toArray(String[]::new));
         int rows = 0;
         for (Iterator<Row> it = hourly.toLocalIterator(); it.hasNext(); rows++) {
             Row r = it.next();
@@ -90,29 +107,36 @@ public final class RunReader {
                         + hour + ") lies outside the summary's scenarios and " + days + " days");
             }
             int i = (s * days + day - 1) * Hours.T + hour;
-            for (int c = 0; c < HOURLY.length; c++) {
-                cols[c][i] = r.getDouble(3 + c);
+            for (int c = 0; c < HOURLY.size(); c++) {
+                cols.get(HOURLY.get(c))[i] = r.getDouble(3 + c);
             }
         }
-        if (rows != cols[0].length) {
-            throw new IOException(dir + ": market_hourly has " + rows + " rows, expected " + cols[0].length);
+        int expected = scenarios.length * days * Hours.T;
+        if (rows != expected) {
+            throw new IOException(dir + ": market_hourly has " + rows + " rows, expected " + expected);
         }
-        var h = new RunData.Hourly(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9],
-                cols[10], cols[11]);
+        var h = new RunData.Hourly(cols.get(MarketHourly.WHOLESALE_PRICE), cols.get(MarketHourly.IMPORT_PRICE),
+                cols.get(MarketHourly.EXPORT_PRICE), cols.get(MarketHourly.TARIFF), cols.get(MarketHourly.RETAIL_PRICE),
+                cols.get(MarketHourly.DEMAND), cols.get(MarketHourly.BASELINE_DEMAND),
+                cols.get(MarketHourly.GENERATION_TOTAL), cols.get(MarketHourly.BASELINE_ENDUSER_DEMAND),
+                cols.get(MarketHourly.SOLD_LOCAL), cols.get(MarketHourly.OFFERED),
+                cols.get(MarketHourly.SURPLUS_TOTAL));
 
         List<RunData.TraceRow> trace = new ArrayList<>();
-        for (Row r : spark.read().parquet(MarketTables.table(dir, MarketTables.TRACE)).orderBy("pass")
-                .selectExpr("pass", "step", "active_games", "done_games", "max_violation", "millis").collectAsList()) {
+        for (Row r : spark.read().parquet(MarketTables.path(dir, Table.TRACE)).orderBy(Trace.PASS.column())
+                .selectExpr(names(Trace.PASS, Trace.STEP, Trace.ACTIVE_GAMES, Trace.DONE_GAMES, Trace.MAX_VIOLATION,
+                        Trace.MILLIS)).collectAsList()) {
             trace.add(new RunData.TraceRow(r.getInt(0), r.getString(1), r.getInt(2), r.getInt(3), r.getDouble(4),
                     r.getLong(5)));
         }
-        Row c = spark.read().parquet(MarketTables.table(dir, MarketTables.CONVERGENCE))
-                .selectExpr("count(*)", "coalesce(sum(cast(converged as int)), 0)", "coalesce(max(outer_iterations), 0)")
+        Row c = spark.read().parquet(MarketTables.path(dir, Table.CONVERGENCE))
+                .selectExpr("count(*)", "coalesce(sum(cast(" + Convergence.CONVERGED.column() + " as int)), 0)",
+                        "coalesce(max(" + Convergence.OUTER_ITERATIONS.column() + "), 0)")
                 .first();
         List<Distribution> distribution = new ArrayList<>();
-        if (fs.exists(new Path(root, MarketTables.DISTRIBUTION))) {
-            for (Row r : spark.read().parquet(MarketTables.table(dir, MarketTables.DISTRIBUTION))
-                    .selectExpr("figure", "scenarios", "mean", "sd", "p5", "p50", "p95").collectAsList()) {
+        if (fs.exists(new Path(root, Table.DISTRIBUTION.tableName()))) {
+            for (Row r : spark.read().parquet(MarketTables.path(dir, Table.DISTRIBUTION))
+                    .selectExpr(Table.DISTRIBUTION.columnNames()).collectAsList()) {
                 distribution.add(new Distribution(r.getString(0), r.getInt(1), r.getDouble(2), r.getDouble(3),
                         r.getDouble(4), r.getDouble(5), r.getDouble(6)));
             }
@@ -124,19 +148,21 @@ public final class RunReader {
 
     /** The {@code summary} rows as key figures, by scenario. */
     private List<KeyFigures> readSummary(String table) {
-        List<String> cols = new ArrayList<>(List.of("scenario", "days", "days_converged"));
-        cols.addAll(List.of(MarketTables.SUMMARY_DOUBLES));
+        // selected in Summary's order, so a column's position in the row is its ordinal
         List<KeyFigures> out = new ArrayList<>();
-        for (Row r : spark.read().parquet(table).selectExpr(cols.toArray(String[]::new)).orderBy("scenario")
-                .collectAsList()) {
-            double[] v = new double[MarketTables.SUMMARY_DOUBLES.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = r.getDouble(3 + i);
+        for (Row r : spark.read().parquet(table).selectExpr(Table.SUMMARY.columnNames())
+                .orderBy(Summary.SCENARIO.column()).collectAsList()) {
+            double[] f = new double[Summary.FIGURES.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = r.getDouble(Summary.FIGURES.get(i).ordinal());
             }
-            out.add(new KeyFigures(r.getInt(0), r.getInt(1), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
-                    v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22],
-                    v[23], r.getInt(2)));
+            out.add(KeyFigures.of(r.getInt(Summary.SCENARIO.ordinal()), r.getInt(Summary.DAYS.ordinal()),
+                    r.getInt(Summary.DAYS_CONVERGED.ordinal()), f));
         }
         return out;
+    }
+
+    private static String[] names(OutputTables.Column... columns) {
+        return Arrays.stream(columns).map(OutputTables.Column::column).toArray(String[]::new);
     }
 }

@@ -1,0 +1,271 @@
+package org.tea.io;
+
+import static org.tea.io.OutputTables.Type.BOOLEAN;
+import static org.tea.io.OutputTables.Type.DOUBLE;
+import static org.tea.io.OutputTables.Type.INT;
+import static org.tea.io.OutputTables.Type.LONG;
+import static org.tea.io.OutputTables.Type.STRING;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The output tables of MODEL section 11 and their columns, in the order they are written: the one place their
+ * names are spelled. Analytics pipelines read these names, so they are a public interface: add columns, never
+ * rename or drop one without a migration note in the README.
+ *
+ * <p>Each table has an enum of its columns, in written order; a column's name is its constant's name in lower
+ * case, so renaming a constant renames a public column. The market-level tables are written and read back by
+ * these names in {@code org.tea.io.spark}. The per-user tables ({@code enduser_daily}, {@code enduser_hourly},
+ * {@code prosumer_hourly}) are written by the Spark engine, whose own listing of them is to give way to this one.
+ * This class imports nothing of Spark or of the project, so any writer or reader can use it without a dependency
+ * cycle.
+ *
+ * <p>Every column is non-null. A table partitioned by {@code scenario} keeps that column in its schema (Parquet
+ * stores it in the folder names); a per-user table split by month as well has {@link #MONTH} appended after its
+ * own columns.
+ */
+public final class OutputTables {
+    /** The extra partition column of a per-user table split by month (1..12), appended after its columns. */
+    public static final String MONTH = "month";
+
+    private OutputTables() {
+    }
+
+    /** A column's Parquet type; each writer maps it to its own type system. */
+    public enum Type {
+        /** 32-bit integer. */
+        INT,
+        /** 64-bit integer. */
+        LONG,
+        DOUBLE,
+        BOOLEAN,
+        STRING
+    }
+
+    /** One column of an output table; implemented by the per-table enums, whose {@code name()} it reuses. */
+    public interface Column {
+        /** The constant's name, e.g. {@code RETAIL_PRICE}. */
+        String name();
+
+        Type type();
+
+        /** The column's name in the written table, e.g. {@code retail_price}. */
+        default String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Every output table: its folder name under the run's output folder, and its columns in written order. */
+    public enum Table {
+        MARKET_HOURLY(MarketHourly.values()),
+        CONVERGENCE(Convergence.values()),
+        SUMMARY(Summary.values()),
+        TRACE(Trace.values()),
+        DISTRIBUTION(Distribution.values()),
+        ENDUSER_DAILY(EnduserDaily.values()),
+        ENDUSER_HOURLY(EnduserHourly.values()),
+        PROSUMER_HOURLY(ProsumerHourly.values());
+
+        private final List<Column> columns;
+
+        Table(Column[] columns) {
+            this.columns = List.of(columns);
+        }
+
+        /** The table's folder name, e.g. {@code market_hourly}. */
+        public String tableName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public List<Column> columns() {
+            return columns;
+        }
+
+        public String[] columnNames() {
+            return columns.stream().map(Column::column).toArray(String[]::new);
+        }
+    }
+
+    /** {@code market_hourly}: one row per scenario, day and hour; energy in kWh, prices per kWh. */
+    public enum MarketHourly implements Column {
+        SCENARIO(INT), DAY(INT), HOUR(INT),
+        WHOLESALE_PRICE, IMPORT_PRICE, EXPORT_PRICE, TARIFF, RETAIL_PRICE, SENSITIVITY,
+        DEMAND, ENDUSER_DEMAND, PROSUMER_DEFICIT, OFFERED, SOLD_LOCAL, IMPORT, EXPORT, SURPLUS_TOTAL, GENERATION_TOTAL,
+        BASELINE_DEMAND, BASELINE_ENDUSER_DEMAND;
+
+        private final Type type;
+
+        MarketHourly() {
+            this(DOUBLE);
+        }
+
+        MarketHourly(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+
+    /** {@code convergence}: one row per scenario and day, the certificate of MODEL section 7. */
+    public enum Convergence implements Column {
+        SCENARIO(INT), DAY(INT), CONVERGED(BOOLEAN), STATUS(STRING), OUTER_ITERATIONS(INT), INNER_PASSES(INT),
+        MAX_CLEARING_VIOLATION, MAX_SENSITIVITY_CHANGE, MAX_BEST_RESPONSE_GAP;
+
+        private final Type type;
+
+        Convergence() {
+            this(DOUBLE);
+        }
+
+        Convergence(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+
+    /**
+     * {@code summary}: one row per scenario, the key figures of MODEL section 9, TE and baseline side by side. The
+     * double columns ({@link #FIGURES}) are {@code KeyFigures.figures()} in order (a test holds the two together).
+     */
+    public enum Summary implements Column {
+        SCENARIO(INT), DAYS(INT), DAYS_CONVERGED(INT),
+        RETAIL_PRICE_TE, RETAIL_PRICE_BASELINE, ENDUSER_SURPLUS_TE, ENDUSER_SURPLUS_BASELINE, ENDUSER_PAYMENT_TE,
+        ENDUSER_PAYMENT_BASELINE, ENDUSER_ENERGY_TE, ENDUSER_ENERGY_BASELINE, PROSUMER_PROFIT_TE,
+        PROSUMER_PROFIT_BASELINE, PEAK_DEMAND_TE, PEAK_DEMAND_BASELINE, PEAK_NET_LOAD_TE, PEAK_NET_LOAD_BASELINE,
+        TARIFF_AVERAGE, ENERGY_SOLD_LOCAL, ENERGY_IMPORTED, ENERGY_EXPORTED, IMPORT_COST, RETAILER_MARGIN_BASELINE,
+        WELFARE_TE, WELFARE_BASELINE, BUDGET_IMBALANCE, ENERGY_IMBALANCE;
+
+        /** The key-figure columns, every double column in written order. */
+        public static final List<Summary> FIGURES =
+                List.of(values()).subList(RETAIL_PRICE_TE.ordinal(), values().length);
+
+        private final Type type;
+
+        Summary() {
+            this(DOUBLE);
+        }
+
+        Summary(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+
+    /** {@code trace}: one row per pass of the driver loop, over all scenarios (not partitioned). */
+    public enum Trace implements Column {
+        PASS(INT), STEP(STRING), ACTIVE_GAMES(INT), DONE_GAMES(INT), MAX_VIOLATION_RATIO, MAX_VIOLATION, MILLIS(LONG);
+
+        private final Type type;
+
+        Trace() {
+            this(DOUBLE);
+        }
+
+        Trace(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+
+    /** {@code distribution}: one row per key figure, its spread over scenarios (not partitioned). */
+    public enum Distribution implements Column {
+        FIGURE(STRING), SCENARIOS(INT), MEAN, SD, P5, P50, P95;
+
+        private final Type type;
+
+        Distribution() {
+            this(DOUBLE);
+        }
+
+        Distribution(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+
+    /** {@code enduser_daily}: one row per scenario, end-user and day (written by the Spark engine). */
+    public enum EnduserDaily implements Column {
+        SCENARIO(INT), USER_ID(STRING), DAY(INT),
+        ENERGY, PAYMENT, UTILITY, SURPLUS, PEAK, BASELINE_ENERGY, BASELINE_PAYMENT, BASELINE_UTILITY, BASELINE_SURPLUS;
+
+        private final Type type;
+
+        EnduserDaily() {
+            this(DOUBLE);
+        }
+
+        EnduserDaily(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+
+    /**
+     * {@code enduser_hourly} (optional): one row per scenario, end-user, day and hour, with the user's parameters
+     * so that anyone can re-check each user's optimality (written by the Spark engine).
+     */
+    public enum EnduserHourly implements Column {
+        SCENARIO(INT), USER_ID(STRING), DAY(INT), HOUR(INT),
+        DEMAND, BASELINE_DEMAND, ALPHA, DMIN, DMAX, BETA, EMIN, EMAX;
+
+        private final Type type;
+
+        EnduserHourly() {
+            this(DOUBLE);
+        }
+
+        EnduserHourly(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+
+    /** {@code prosumer_hourly}: one row per scenario, prosumer, day and hour (written by the Spark engine). */
+    public enum ProsumerHourly implements Column {
+        SCENARIO(INT), PROSUMER_ID(STRING), DAY(INT), HOUR(INT),
+        GENERATION, LOAD, SURPLUS, DEFICIT, SOLD, EXPORTED, PROFIT, BASELINE_PROFIT;
+
+        private final Type type;
+
+        ProsumerHourly() {
+            this(DOUBLE);
+        }
+
+        ProsumerHourly(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type type() {
+            return type;
+        }
+    }
+}
