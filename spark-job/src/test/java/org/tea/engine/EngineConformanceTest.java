@@ -203,12 +203,7 @@ public abstract class EngineConformanceTest {
         }
 
         static DaySum daySum(String column) {
-            for (DaySum s : DaySum.values()) {
-                if (s.column().equals(column)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException(column);
+            return DaySum.valueOf(column.toUpperCase(java.util.Locale.ROOT));
         }
 
         /** {@code figures(9), demand, baseline demand, alpha, dmin, dmax (24 each), beta, emin, emax}. */

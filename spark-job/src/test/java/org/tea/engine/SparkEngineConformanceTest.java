@@ -145,7 +145,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
             for (Row row : table("enduser_daily")) {
                 double[] day = new double[DaySum.ENDUSER_COUNT];
                 for (int f = 0; f < day.length; f++) {
-                    day[f] = row.<Double>getAs(DaySum.values()[f].column());
+                    day[f] = row.<Double>getAs(DaySum.values()[f].name().toLowerCase(java.util.Locale.ROOT));
                 }
                 int game = game(cal, row);
                 double[][] h = hours.get(RecordingSink.key(row.getAs("user_id"), game));

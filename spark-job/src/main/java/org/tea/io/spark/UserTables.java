@@ -10,11 +10,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tea.engine.DaySum;
 import org.tea.engine.UserResultSink;
 import org.tea.engine.spark.UserTableWriter;
+import org.tea.io.OutputTables.Table;
+import org.tea.io.OutputTables;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 
@@ -55,11 +56,11 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
                     + calendar.games());
         }
         List<UserTable<?>> out = new ArrayList<>();
-        for (Table table : Table.values()) {
+        for (Table table : List.of(Table.ENDUSER_DAILY, Table.ENDUSER_HOURLY, Table.PROSUMER_HOURLY)) {
             if (table == Table.ENDUSER_HOURLY && !enduserHourly) {
                 continue;
             }
-            long rows = (table == Table.PROSUMER_HOURLY ? prosumers : endUsers) * games * table.rowsPerDay;
+            long rows = (table == Table.PROSUMER_HOURLY ? prosumers : endUsers) * games * rowsPerDay(table);
             out.add(new Write(table, rows / calendar.scenarios() > monthPartitionRows, rows));
         }
         return out;
@@ -92,16 +93,16 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
 
         @Override
         public void write(JavaRDD<Row> data) {
-            spark.sparkContext().setJobDescription("TEA write " + table.tableName + " (" + rows + " rows)");
-            var writer = spark.createDataFrame(data, table.schema(byMonth)).write().mode(SaveMode.ErrorIfExists);
-            for (String figure : table.figures) {
+            spark.sparkContext().setJobDescription("TEA write " + table.tableName() + " (" + rows + " rows)");
+            var writer = spark.createDataFrame(data, schema(table, byMonth)).write().mode(SaveMode.ErrorIfExists);
+            for (String figure : figures(table)) {
                 // Money and energy figures are nearly all distinct: Parquet would build a dictionary for each
                 // column chunk only to throw it away, a large share of the write's CPU. Ids, day and hour
                 // repeat and keep theirs.
                 writer = writer.option("parquet.enable.dictionary#" + figure, "false");
             }
-            writer = byMonth ? writer.partitionBy("scenario", "month") : writer.partitionBy("scenario");
-            writer.parquet(new org.apache.hadoop.fs.Path(dir, table.tableName).toString());
+            writer = byMonth ? writer.partitionBy(SCENARIO, OutputTables.MONTH) : writer.partitionBy(SCENARIO);
+            writer.parquet(new org.apache.hadoop.fs.Path(dir, table.tableName()).toString());
         }
     }
 
@@ -139,10 +140,14 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
         public void endUserDay(String id, int game, double[] s, double peak, double[] demand, double[] baselineDemand,
                 double[] alpha, double[] dmin, double[] dmax, double beta, double emin, double emax) {
             if (table == Table.ENDUSER_DAILY) {
-                add(scenario, id, day, s[DaySum.ENERGY.index()], s[DaySum.PAYMENT.index()],
-                        s[DaySum.UTILITY.index()], s[DaySum.SURPLUS.index()], peak, s[DaySum.BASELINE_ENERGY.index()],
-                        s[DaySum.BASELINE_PAYMENT.index()], s[DaySum.BASELINE_UTILITY.index()],
-                        s[DaySum.BASELINE_SURPLUS.index()]);
+                Object[] row = new Object[3 + DAILY_FIGURES.length];
+                row[0] = scenario;
+                row[1] = id;
+                row[2] = day;
+                for (int c = 0; c < DAILY_FIGURES.length; c++) {
+                    row[3 + c] = DAILY_FIGURES[c] == null ? peak : s[DAILY_FIGURES[c].index()];
+                }
+                add(row);
             } else if (table == Table.ENDUSER_HOURLY) {
                 for (int t = 0; t < T; t++) {
                     add(scenario, id, day, t, demand[t], baselineDemand[t], alpha[t], dmin[t], dmax[t], beta, emin,
@@ -169,48 +174,42 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
         }
     }
 
+    private static final String SCENARIO = OutputTables.EnduserDaily.SCENARIO.column();
+
     /**
-     * The per-user tables of MODEL section 11: {@code scenario} (int), the id (string), {@code day} and
+     * Where each figure of an {@code enduser_daily} row comes from, in column order: the {@link DaySum} of the
+     * same name, or null for the peak (one definition of the column order, {@link OutputTables}).
+     */
+    private static final DaySum[] DAILY_FIGURES = dailyFigures();
+
+    private static DaySum[] dailyFigures() {
+        List<DaySum> out = new ArrayList<>();
+        for (OutputTables.EnduserDaily c : OutputTables.EnduserDaily.values()) {
+            if (c.type() == OutputTables.Type.DOUBLE) {
+                out.add(c == OutputTables.EnduserDaily.PEAK ? null : DaySum.valueOf(c.name()));
+            }
+        }
+        return out.toArray(new DaySum[0]);
+    }
+
+    /** Rows per user (or prosumer) and game. */
+    private static int rowsPerDay(Table table) {
+        return table == Table.ENDUSER_DAILY ? 1 : T;
+    }
+
+    /** The money and energy columns of a per-user table. */
+    private static List<String> figures(Table table) {
+        return table.columns().stream().filter(c -> c.type() == OutputTables.Type.DOUBLE).map(OutputTables.Column::column)
+                .toList();
+    }
+
+    /**
+     * A per-user table's schema ({@link OutputTables}): {@code scenario} (int), the id (string), {@code day} and
      * {@code hour} (int), the figures (double), and {@code month} (int) last when partitioned by it.
      */
-    enum Table {
-        ENDUSER_DAILY("enduser_daily", "user_id", false, 1, "energy", "payment", "utility", "surplus", "peak",
-                "baseline_energy", "baseline_payment", "baseline_utility", "baseline_surplus"),
-        ENDUSER_HOURLY("enduser_hourly", "user_id", true, T, "demand", "baseline_demand", "alpha", "dmin", "dmax",
-                "beta", "emin", "emax"),
-        PROSUMER_HOURLY("prosumer_hourly", "prosumer_id", true, T, "generation", "load", "surplus", "deficit", "sold",
-                "exported", "profit", "baseline_profit");
-
-        final String tableName;
-        final String id;
-        final boolean hourly;
-        /** Rows per user (or prosumer) and game. */
-        final int rowsPerDay;
-        final String[] figures;
-
-        Table(String tableName, String id, boolean hourly, int rowsPerDay, String... figures) {
-            this.tableName = tableName;
-            this.id = id;
-            this.hourly = hourly;
-            this.rowsPerDay = rowsPerDay;
-            this.figures = figures;
-        }
-
-        StructType schema(boolean byMonth) {
-            List<StructField> f = new ArrayList<>();
-            f.add(DataTypes.createStructField("scenario", DataTypes.IntegerType, false));
-            f.add(DataTypes.createStructField(id, DataTypes.StringType, false));
-            f.add(DataTypes.createStructField("day", DataTypes.IntegerType, false));
-            if (hourly) {
-                f.add(DataTypes.createStructField("hour", DataTypes.IntegerType, false));
-            }
-            for (String name : figures) {
-                f.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));
-            }
-            if (byMonth) {
-                f.add(DataTypes.createStructField("month", DataTypes.IntegerType, false));
-            }
-            return DataTypes.createStructType(f);
-        }
+    private static StructType schema(Table table, boolean byMonth) {
+        StructType schema = MarketTables.schema(table);
+        return byMonth ? schema.add(DataTypes.createStructField(OutputTables.MONTH, DataTypes.IntegerType, false))
+                : schema;
     }
 }
