@@ -3,8 +3,10 @@
  * The equilibrium driver ({@link org.tea.equilibrium.EquilibriumSolver}) talks to a {@link org.tea.engine.MarketEngine}
  * only through small requests (prices, sensitivities) and exact sums, never per-user data, so the same
  * driver runs in one JVM or on a cluster. Users are grouped in fixed blocks ({@link org.tea.engine.EndUserBlock},
- * {@link org.tea.engine.ProsumerBlock}); {@link org.tea.engine.PassKernel} turns one block into one double partial,
- * and partials combine in exact arithmetic ({@link org.tea.engine.ExactSums}), which is why every engine gives
- * the same bits whatever its partitions or threads.
+ * {@link org.tea.engine.ProsumerBlock}), made from a {@link org.tea.engine.BlockSource} where they will live;
+ * {@link org.tea.engine.PassKernel} turns one block into one double partial, and partials combine in exact
+ * arithmetic ({@link org.tea.engine.ExactSums}), which is why every engine gives the same bits whatever its
+ * partitions or threads. The final pass's daily sums share one layout ({@link org.tea.engine.DaySum}) from the
+ * kernel to the result, and per-user results leave through a {@link org.tea.engine.UserResultSink}.
  */
 package org.tea.engine;

@@ -1,9 +1,11 @@
 /**
  * The Spark engine, following MLlib's pattern for iterative algorithms: the populations are persisted once
- * as RDDs of blocks; each pass broadcasts its request, runs {@code mapPartitions} with the shared
- * {@link org.tea.engine.PassKernel} over every block, combines the block partials with one
- * {@code treeAggregate} (exact, so the result is independent of partitioning), and destroys the broadcast.
- * The final pass also writes the per-user Parquet tables from the executors. This package (and the Parquet
- * I/O) is the only place allowed to import Spark, so the model, the market and the driver stay plain Java.
+ * as RDDs of blocks, built on the executors from a {@link org.tea.engine.BlockSource} ({@code SparkBlocks});
+ * each pass broadcasts its request, runs {@code mapPartitions} with the shared {@link org.tea.engine.PassKernel}
+ * over every block ({@code Partials}), combines the block partials with one {@code treeAggregate} (exact, so the
+ * result is independent of partitioning), and destroys the broadcast. The final pass settles every user where it
+ * lives and hands the results to a {@link org.tea.engine.spark.UserTableWriter}'s collectors ({@code SettledRows});
+ * the engine evaluates and never writes. With the Spark output package ({@code org.tea.io.spark}) this is the only
+ * place allowed to import Spark, so the model, the market and the driver stay plain Java.
  */
 package org.tea.engine.spark;
