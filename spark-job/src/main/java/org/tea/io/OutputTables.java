@@ -8,6 +8,7 @@ import static org.tea.io.OutputTables.Type.STRING;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The output tables of MODEL section 11 and their columns, in the order they are written: the one place their
@@ -15,11 +16,9 @@ import java.util.Locale;
  * rename or drop one without a migration note in the README.
  *
  * <p>Each table has an enum of its columns, in written order; a column's name is its constant's name in lower
- * case, so renaming a constant renames a public column. The market-level tables are written and read back by
- * these names in {@code org.tea.io.spark}. The per-user tables ({@code enduser_daily}, {@code enduser_hourly},
- * {@code prosumer_hourly}) are written by the Spark engine, whose own listing of them is to give way to this one.
- * This class imports nothing of Spark or of the project, so any writer or reader can use it without a dependency
- * cycle.
+ * case, so renaming a constant renames a public column. Every table is written (and the market-level ones read
+ * back) by these names in {@code org.tea.io.spark}. This class imports nothing of Spark or of the project, so
+ * any writer or reader can use it without a dependency cycle.
  *
  * <p>Every column is non-null. A table partitioned by {@code scenario} keeps that column in its schema (Parquet
  * stores it in the folder names); a per-user table split by month as well has {@link #MONTH} appended after its
@@ -28,6 +27,18 @@ import java.util.Locale;
 public final class OutputTables {
     /** The extra partition column of a per-user table split by month (1..12), appended after its columns. */
     public static final String MONTH = "month";
+
+    /**
+     * The columns that are not doubles (money, energy and prices are), by constant name: a name has the same type
+     * in every table that has it.
+     */
+    private static final Map<String, Type> NOT_DOUBLE = Map.ofEntries(Map.entry("SCENARIO", INT),
+            Map.entry("DAY", INT), Map.entry("HOUR", INT), Map.entry("DAYS", INT), Map.entry("DAYS_CONVERGED", INT),
+            Map.entry("OUTER_ITERATIONS", INT), Map.entry("INNER_PASSES", INT), Map.entry("PASS", INT),
+            Map.entry("ACTIVE_GAMES", INT), Map.entry("DONE_GAMES", INT), Map.entry("SCENARIOS", INT),
+            Map.entry("MILLIS", LONG), Map.entry("CONVERGED", BOOLEAN), Map.entry("USER_ID", STRING),
+            Map.entry("PROSUMER_ID", STRING), Map.entry("STATUS", STRING), Map.entry("STEP", STRING),
+            Map.entry("FIGURE", STRING));
 
     private OutputTables() {
     }
@@ -48,7 +59,9 @@ public final class OutputTables {
         /** The constant's name, e.g. {@code RETAIL_PRICE}. */
         String name();
 
-        Type type();
+        default Type type() {
+            return NOT_DOUBLE.getOrDefault(name(), DOUBLE);
+        }
 
         /** The column's name in the written table, e.g. {@code retail_price}. */
         default String column() {
@@ -89,46 +102,18 @@ public final class OutputTables {
 
     /** {@code market_hourly}: one row per scenario, day and hour; energy in kWh, prices per kWh. */
     public enum MarketHourly implements Column {
-        SCENARIO(INT), DAY(INT), HOUR(INT),
+        SCENARIO, DAY, HOUR,
         WHOLESALE_PRICE, IMPORT_PRICE, EXPORT_PRICE, TARIFF, RETAIL_PRICE, SENSITIVITY,
         DEMAND, ENDUSER_DEMAND, PROSUMER_DEFICIT, OFFERED, SOLD_LOCAL, IMPORT, EXPORT, SURPLUS_TOTAL, GENERATION_TOTAL,
         BASELINE_DEMAND, BASELINE_ENDUSER_DEMAND;
 
-        private final Type type;
-
-        MarketHourly() {
-            this(DOUBLE);
-        }
-
-        MarketHourly(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 
     /** {@code convergence}: one row per scenario and day, the certificate of MODEL section 7. */
     public enum Convergence implements Column {
-        SCENARIO(INT), DAY(INT), CONVERGED(BOOLEAN), STATUS(STRING), OUTER_ITERATIONS(INT), INNER_PASSES(INT),
+        SCENARIO, DAY, CONVERGED, STATUS, OUTER_ITERATIONS, INNER_PASSES,
         MAX_CLEARING_VIOLATION, MAX_SENSITIVITY_CHANGE, MAX_BEST_RESPONSE_GAP;
 
-        private final Type type;
-
-        Convergence() {
-            this(DOUBLE);
-        }
-
-        Convergence(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 
     /**
@@ -136,7 +121,7 @@ public final class OutputTables {
      * double columns ({@link #FIGURES}) are {@code KeyFigures.figures()} in order (a test holds the two together).
      */
     public enum Summary implements Column {
-        SCENARIO(INT), DAYS(INT), DAYS_CONVERGED(INT),
+        SCENARIO, DAYS, DAYS_CONVERGED,
         RETAIL_PRICE_TE, RETAIL_PRICE_BASELINE, ENDUSER_SURPLUS_TE, ENDUSER_SURPLUS_BASELINE, ENDUSER_PAYMENT_TE,
         ENDUSER_PAYMENT_BASELINE, ENDUSER_ENERGY_TE, ENDUSER_ENERGY_BASELINE, PROSUMER_PROFIT_TE,
         PROSUMER_PROFIT_BASELINE, PEAK_DEMAND_TE, PEAK_DEMAND_BASELINE, PEAK_NET_LOAD_TE, PEAK_NET_LOAD_BASELINE,
@@ -147,81 +132,25 @@ public final class OutputTables {
         public static final List<Summary> FIGURES =
                 List.of(values()).subList(RETAIL_PRICE_TE.ordinal(), values().length);
 
-        private final Type type;
-
-        Summary() {
-            this(DOUBLE);
-        }
-
-        Summary(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 
     /** {@code trace}: one row per pass of the driver loop, over all scenarios (not partitioned). */
     public enum Trace implements Column {
-        PASS(INT), STEP(STRING), ACTIVE_GAMES(INT), DONE_GAMES(INT), MAX_VIOLATION_RATIO, MAX_VIOLATION, MILLIS(LONG);
+        PASS, STEP, ACTIVE_GAMES, DONE_GAMES, MAX_VIOLATION_RATIO, MAX_VIOLATION, MILLIS;
 
-        private final Type type;
-
-        Trace() {
-            this(DOUBLE);
-        }
-
-        Trace(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 
     /** {@code distribution}: one row per key figure, its spread over scenarios (not partitioned). */
     public enum Distribution implements Column {
-        FIGURE(STRING), SCENARIOS(INT), MEAN, SD, P5, P50, P95;
+        FIGURE, SCENARIOS, MEAN, SD, P5, P50, P95;
 
-        private final Type type;
-
-        Distribution() {
-            this(DOUBLE);
-        }
-
-        Distribution(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 
     /** {@code enduser_daily}: one row per scenario, end-user and day (written by the Spark engine). */
     public enum EnduserDaily implements Column {
-        SCENARIO(INT), USER_ID(STRING), DAY(INT),
+        SCENARIO, USER_ID, DAY,
         ENERGY, PAYMENT, UTILITY, SURPLUS, PEAK, BASELINE_ENERGY, BASELINE_PAYMENT, BASELINE_UTILITY, BASELINE_SURPLUS;
 
-        private final Type type;
-
-        EnduserDaily() {
-            this(DOUBLE);
-        }
-
-        EnduserDaily(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 
     /**
@@ -229,43 +158,15 @@ public final class OutputTables {
      * so that anyone can re-check each user's optimality (written by the Spark engine).
      */
     public enum EnduserHourly implements Column {
-        SCENARIO(INT), USER_ID(STRING), DAY(INT), HOUR(INT),
+        SCENARIO, USER_ID, DAY, HOUR,
         DEMAND, BASELINE_DEMAND, ALPHA, DMIN, DMAX, BETA, EMIN, EMAX;
 
-        private final Type type;
-
-        EnduserHourly() {
-            this(DOUBLE);
-        }
-
-        EnduserHourly(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 
     /** {@code prosumer_hourly}: one row per scenario, prosumer, day and hour (written by the Spark engine). */
     public enum ProsumerHourly implements Column {
-        SCENARIO(INT), PROSUMER_ID(STRING), DAY(INT), HOUR(INT),
+        SCENARIO, PROSUMER_ID, DAY, HOUR,
         GENERATION, LOAD, SURPLUS, DEFICIT, SOLD, EXPORTED, PROFIT, BASELINE_PROFIT;
 
-        private final Type type;
-
-        ProsumerHourly() {
-            this(DOUBLE);
-        }
-
-        ProsumerHourly(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type type() {
-            return type;
-        }
     }
 }
