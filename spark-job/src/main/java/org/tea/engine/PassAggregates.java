@@ -1,21 +1,31 @@
 package org.tea.engine;
 
+import java.util.Arrays;
 import org.tea.model.Hours;
 
 /**
- * The sums one pass returns per active game (slot) and hour, in exact arithmetic ({@link ExactSums}):
+ * What one pass returns per active game (slot) and hour. Sums, in exact arithmetic ({@link ExactSums}):
  * <ul>
- *   <li>followers: {@code sum_j d_jt}, {@code sum_j s_jt} (MODEL section 4), the rank-one curvature term
- *       {@code c_t = sum_j a_j [t free for j]} with {@code a_j = 1 / (beta_j |F_j|)} for users whose energy bound
- *       binds, and per day {@code w = sum_j a_j} and {@code sum_j phi_j};</li>
- *   <li>offers: {@code A_t}, {@code dA_t/dlambda}, {@code G_t}, {@code U_t} and the prosumers' deficit {@code W_t}.</li>
+ *   <li>followers: {@code sum_j d_jt}, {@code sum_j s_jt} (MODEL section 4), the one-sided sums
+ *       {@code S_t^-}, {@code S_t^+} (the sensitivity with hour t's price moved down or up by the request's
+ *       window, MODEL 7 "Fixed points at a kink"), the rank-one curvature term {@code c_t = sum_j a_j [t free
+ *       for j]} with {@code a_j = 1 / (beta_j |F_j|)} for users whose energy bound binds, and per day
+ *       {@code w = sum_j a_j} and {@code sum_j phi_j};</li>
+ *   <li>offers: {@code A_t}, {@code dA_t/dlambda}, {@code dA_t/dS}, {@code G_t}, {@code U_t} and the prosumers'
+ *       deficit {@code W_t}.</li>
  * </ul>
- * {@code c} and {@code w} let the clearing use the exact coupling of hours through daily energy bounds
+ * And minima, which combine exactly too: how far hour t's price can move up or down beyond the window before
+ * some follower's sensitivity changes (the nearest kinks of {@code S_t}).
+ *
+ * <p>{@code c} and {@code w} let the clearing use the exact coupling of hours through daily energy bounds
  * ({@code -dD/dlambda = diag(sum s + c) - sum_j a_j 1_F 1_F^T}, approximated by its rank-one mean
  * {@code c c^T / w}) at the cost of one more sum per hour.
+ *
+ * <p>A block's partial is one double vector: the sums of every slot ({@link #STRIDE} each), then the minima of
+ * every slot ({@link #MIN_STRIDE} each).
  */
 public final class PassAggregates implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public static final int DEMAND = 0;
     public static final int SENSITIVITY = 1;
@@ -25,43 +35,85 @@ public final class PassAggregates implements java.io.Serializable {
     public static final int OFFER_INTEGRAL = 5;
     public static final int SURPLUS = 6;
     public static final int DEFICIT = 7;
-    static final int HOURLY_FIELDS = 8;
+    /** {@code S_t^-}: followers' sensitivity with hour t's price lowered by the window. */
+    public static final int SENSITIVITY_BELOW = 8;
+    /** {@code S_t^+}: followers' sensitivity with hour t's price raised by the window. */
+    public static final int SENSITIVITY_ABOVE = 9;
+    /** {@code dA_t/dS_t}: how the aggregated offer grows with the published sensitivity. */
+    public static final int OFFER_GROWTH = 10;
+    static final int HOURLY_FIELDS = 11;
     public static final int WEIGHT = HOURLY_FIELDS * Hours.T;
     public static final int PHI = WEIGHT + 1;
-    /** Values per slot. */
+    /** Sums per slot. */
     public static final int STRIDE = PHI + 1;
+
+    /** Minimum over followers of how far hour t's price can rise beyond the window before a sensitivity changes. */
+    public static final int KINK_ABOVE = 0;
+    /** The same downwards. */
+    public static final int KINK_BELOW = 1;
+    static final int MIN_FIELDS = 2;
+    /** Minima per slot. */
+    public static final int MIN_STRIDE = MIN_FIELDS * Hours.T;
 
     private final int slots;
     private final ExactSums sums;
+    /* Allocated on the first addition, like the sums: the zero value of a tree aggregate travels in every task. */
+    private double[] minima;
 
     public PassAggregates(int slots) {
         this.slots = slots;
         this.sums = new ExactSums(slots * STRIDE);
     }
 
-    /** Index of an hourly field in a slot's block of a partial vector. */
+    /** Index of an hourly sum in a slot's block of a partial vector. */
     public static int hourly(int slot, int field, int t) {
         return slot * STRIDE + field * Hours.T + t;
     }
 
-    /** Index of a daily field ({@link #WEIGHT}, {@link #PHI}). */
+    /** Index of a daily sum ({@link #WEIGHT}, {@link #PHI}). */
     public static int daily(int slot, int field) {
         return slot * STRIDE + field;
     }
 
-    /** A zeroed partial vector for one block's double sums. */
-    public static double[] newPartial(int slots) {
-        return new double[slots * STRIDE];
+    /** Index of an hourly minimum ({@link #KINK_ABOVE}, {@link #KINK_BELOW}) in a partial of {@code slots} slots. */
+    public static int minimum(int slots, int slot, int field, int t) {
+        return slots * STRIDE + slot * MIN_STRIDE + field * Hours.T + t;
     }
 
-    /** Adds one block's partial sums. */
+    /** A partial vector for one block: zero sums, minima at {@code +Infinity}. */
+    public static double[] newPartial(int slots) {
+        double[] p = new double[slots * (STRIDE + MIN_STRIDE)];
+        Arrays.fill(p, slots * STRIDE, p.length, Double.POSITIVE_INFINITY);
+        return p;
+    }
+
+    /** Adds one block's partial. */
     public PassAggregates add(double[] partial) {
-        sums.addAll(partial);
+        int n = slots * STRIDE;
+        for (int i = 0; i < n; i++) {
+            sums.add(i, partial[i]);
+        }
+        if (minima == null) {
+            minima = Arrays.copyOfRange(partial, n, partial.length);
+        } else {
+            for (int i = 0; i < minima.length; i++) {
+                minima[i] = Math.min(minima[i], partial[n + i]);
+            }
+        }
         return this;
     }
 
     public PassAggregates merge(PassAggregates other) {
         sums.merge(other.sums);
+        if (other.minima != null) {
+            if (minima == null) {
+                minima = other.minima.clone();
+            } else {
+                for (int i = 0; i < minima.length; i++) {
+                    minima[i] = Math.min(minima[i], other.minima[i]);
+                }
+            }
+        }
         return this;
     }
 
@@ -69,8 +121,14 @@ public final class PassAggregates implements java.io.Serializable {
         return slots;
     }
 
-    /** All sums as doubles, in the partial-vector layout. */
+    /** All sums as doubles, then all minima, in the partial-vector layout. */
     public double[] values() {
-        return sums.toDoubles();
+        double[] out = Arrays.copyOf(sums.toDoubles(), slots * (STRIDE + MIN_STRIDE));
+        if (minima == null) {
+            Arrays.fill(out, slots * STRIDE, out.length, Double.POSITIVE_INFINITY);
+        } else {
+            System.arraycopy(minima, 0, out, slots * STRIDE, minima.length);
+        }
+        return out;
     }
 }

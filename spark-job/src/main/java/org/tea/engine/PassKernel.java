@@ -25,6 +25,9 @@ public final class PassKernel {
         final double[] energy = new double[2];
         final double[] d = new double[T];
         final double[] s = new double[T];
+        final double[] up = new double[T];
+        final double[] down = new double[T];
+        final double[] moved = new double[T];
         final double[] bd = new double[T];
         final double[] bs = new double[T];
         final double[] generation = new double[T];
@@ -36,13 +39,19 @@ public final class PassKernel {
     /** Adds the block's followers at the request's prices to {@code partial} ({@link PassAggregates} layout). */
     public static void followers(EndUserBlock block, PassRequest request, Scratch sc, double[] partial) {
         int n = block.size();
+        int slots = request.slots();
         double[] lambda = request.lambda();
-        for (int k = 0; k < request.slots(); k++) {
+        double[] window = request.window();
+        for (int k = 0; k < slots; k++) {
             int game = request.games()[k];
             int off = k * T;
             int dem = PassAggregates.hourly(k, PassAggregates.DEMAND, 0);
             int sen = PassAggregates.hourly(k, PassAggregates.SENSITIVITY, 0);
             int rank = PassAggregates.hourly(k, PassAggregates.RANK, 0);
+            int below = PassAggregates.hourly(k, PassAggregates.SENSITIVITY_BELOW, 0);
+            int above = PassAggregates.hourly(k, PassAggregates.SENSITIVITY_ABOVE, 0);
+            int kinkUp = PassAggregates.minimum(slots, k, PassAggregates.KINK_ABOVE, 0);
+            int kinkDown = PassAggregates.minimum(slots, k, PassAggregates.KINK_BELOW, 0);
             double weight = 0;
             double phi = 0;
             for (int j = 0; j < n; j++) {
@@ -61,10 +70,38 @@ public final class PassKernel {
                         partial[rank + Integer.numberOfTrailingZeros(mask)] += a;
                     }
                 }
+                // one-sided sensitivities and the nearest kinks; this user re-solves only the hours whose
+                // sensitivity changes within the window, which is rare away from an equilibrium at a kink
+                sc.solver.kinkDistances(beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1], sc.up, sc.down);
+                for (int t = 0; t < T; t++) {
+                    double w = window[off + t];
+                    double u = sc.up[t];
+                    double dn = sc.down[t];
+                    partial[above + t] += u > w ? sc.s[t] : sensitivityMoved(sc, beta, lambda, off, t, w);
+                    partial[below + t] += dn > w ? sc.s[t] : sensitivityMoved(sc, beta, lambda, off, t, -w);
+                    if (u > w && u < partial[kinkUp + t]) {
+                        partial[kinkUp + t] = u;
+                    }
+                    if (dn > w && dn < partial[kinkDown + t]) {
+                        partial[kinkDown + t] = dn;
+                    }
+                }
             }
             partial[PassAggregates.daily(k, PassAggregates.WEIGHT)] += weight;
             partial[PassAggregates.daily(k, PassAggregates.PHI)] += phi;
         }
+    }
+
+    /**
+     * The current user's sensitivity in hour t with that hour's price moved by {@code shift}: a second solve, into scratch
+     * arrays that the first solve's results no longer need (read them before calling this).
+     */
+    private static double sensitivityMoved(Scratch sc, double beta, double[] lambda, int off, int t, double shift) {
+        System.arraycopy(lambda, off, sc.moved, 0, T);
+        sc.moved[t] += shift;
+        sc.solver.solve(sc.alpha, beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1], sc.moved, 0, sc.bd,
+                sc.bs);
+        return sc.bs[t];
     }
 
     /** Adds the block's offers at the request's prices to {@code partial}. */
@@ -81,6 +118,7 @@ public final class PassKernel {
                 partial[PassAggregates.hourly(k, PassAggregates.OFFERED, t)] += curve.offered(b, lambda, piS, sens);
                 partial[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)] += curve.slope(b, lambda, piS, sens);
                 partial[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)] += curve.integral(b, lambda, piS, sens);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFER_GROWTH, t)] += curve.growth(b, lambda, piS, sens);
                 partial[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)] += curve.total();
                 partial[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)] += block.deficit(game, t);
             }

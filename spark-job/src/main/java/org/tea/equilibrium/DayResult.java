@@ -2,10 +2,14 @@ package org.tea.equilibrium;
 
 /**
  * One game's outcome and its certificate (MODEL section 7): inner passes, outer iterations, the largest
- * clearing violation (kWh), the last relative change of {@code S}, the largest best-response gap (kWh).
+ * clearing violation (kWh), the largest relative change of {@code S} a plain update would make
+ * ({@code |s(lambda) - S| / S}), the largest relative distance of {@code S} from the one-sided sensitivities
+ * {@code [S^-, S^+]} (0 inside: the set-valued fixed point), the largest best-response gap (kWh). The change and
+ * the gap are NaN for a game that never cleared.
  */
 public record DayResult(int game, Status status, int outerIterations, int innerPasses, double maxClearingViolation,
-        double maxSensitivityChange, double maxBestResponseGap) implements java.io.Serializable {
+        double maxSensitivityChange, double maxSensitivityBracketGap, double maxBestResponseGap)
+        implements java.io.Serializable {
 
     public boolean converged() {
         return status == Status.CONVERGED;

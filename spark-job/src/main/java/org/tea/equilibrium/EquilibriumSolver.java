@@ -130,14 +130,19 @@ public final class EquilibriumSolver {
             double[] l = new double[n];
             double[] s = new double[n];
             double[] ps = new double[n];
+            double[] window = new double[n];
             for (int k = 0; k < active.length; k++) {
                 int g = active[k];
                 double[] point = state.phase[g] == Phase.TRIAL ? state.trial : state.lambda;
                 System.arraycopy(point, g * T, l, k * T, T);
                 System.arraycopy(state.sens, g * T, s, k * T, T);
                 System.arraycopy(prices.exportPrice(), g * T, ps, k * T, T);
+                for (int t = 0; t < T; t++) {
+                    int i = g * T + t;
+                    window[k * T + t] = SensitivityUpdate.WINDOW * (prices.importPrice()[i] - prices.exportPrice()[i]);
+                }
             }
-            return new PassRequest(active, l, s, ps, settings.behaviour());
+            return new PassRequest(active, l, s, ps, window, settings.behaviour());
         }
 
         /** Reads game g's sums (slot k) evaluated at {@code point}; returns its worst violation ratio. */
@@ -153,11 +158,16 @@ public final class EquilibriumSolver {
                 double l = point[k * T + t];
                 phiValue += l * w + agg[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)];
                 double v = Settlement.violation(l, prices.exportPrice()[i], prices.importPrice()[i], d, a);
-                ratio = Math.max(ratio, settings.clearing().ratio(v, d));
+                double u = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
+                ratio = Math.max(ratio, Math.max(settings.clearing().ratio(v, d),
+                        settings.clearing().budgetRatio(l, prices.importPrice()[i], d, u)));
             }
             if (state.phase[g] == Phase.INIT) {
                 accept(g, k, agg, point, phiValue);
                 leaders.start(g);
+                if (settings.method() == ClearingMethod.NEWTON) {
+                    newton.predict(g, state.sens, g * T); // from the start's S = 0 to the first S
+                }
                 state.phase[g] = Phase.EVAL;
                 state.outer[g] = 1;
                 return ratio;
@@ -189,6 +199,7 @@ public final class EquilibriumSolver {
         /** Makes the evaluated point game g's current point. */
         void accept(int g, int k, double[] agg, double[] point, double phiValue) {
             int base = g * T;
+            int slots = agg.length / (PassAggregates.STRIDE + PassAggregates.MIN_STRIDE);
             for (int t = 0; t < T; t++) {
                 int i = base + t;
                 state.lambda[i] = point[k * T + t];
@@ -197,15 +208,23 @@ public final class EquilibriumSolver {
                 state.offered[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
                 state.surplus[i] = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
                 state.followerSens[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)];
+                state.below[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY_BELOW, t)];
+                state.above[i] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY_ABOVE, t)];
+                state.kinkBelow[i] = agg[PassAggregates.minimum(slots, k, PassAggregates.KINK_BELOW, t)];
+                state.kinkAbove[i] = agg[PassAggregates.minimum(slots, k, PassAggregates.KINK_ABOVE, t)];
+                state.offerSlope[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)];
+                state.offerGrowth[i] = agg[PassAggregates.hourly(k, PassAggregates.OFFER_GROWTH, t)];
+                state.rank[i] = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
                 double dem = state.demandUsers[i] + state.deficit[i];
                 state.grad[i] = state.offered[i] - dem;
                 state.viol[i] = Settlement.violation(state.lambda[i], prices.exportPrice()[i], prices.importPrice()[i],
                         dem, state.offered[i]);
             }
+            state.weight[g] = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
             state.phi[g] = phiValue;
             state.halvings[g] = 0;
             if (settings.method() == ClearingMethod.NEWTON) {
-                newton.direction(g, k, agg);
+                newton.direction(g);
             }
         }
 
@@ -216,7 +235,7 @@ public final class EquilibriumSolver {
             } else if (state.outer[g] >= settings.maxOuter()) {
                 state.finish(g, Status.MAX_ITERATIONS_REACHED);
             } else {
-                leaders.advance(g);
+                leaders.advance(g, settings.method() == ClearingMethod.NEWTON ? newton : null);
                 state.outer[g]++;
                 state.inner[g] = 0;
                 state.phase[g] = Phase.EVAL;

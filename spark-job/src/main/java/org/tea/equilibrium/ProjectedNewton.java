@@ -1,6 +1,5 @@
 package org.tea.equilibrium;
 
-import org.tea.engine.PassAggregates;
 import org.tea.model.Hours;
 
 /**
@@ -21,7 +20,11 @@ final class ProjectedNewton {
     private final MarketPrices prices;
     // one game's scratch, reused: the driver reads games one at a time
     private final double[] h = new double[T];
+    private final double[] curvature = new double[T];
+    private final double[] rhs = new double[T];
+    private final double[] x = new double[T];
     private final boolean[] held = new boolean[T];
+    private double lastCz;
 
     ProjectedNewton(SolverState state, MarketPrices prices) {
         this.state = state;
@@ -29,20 +32,79 @@ final class ProjectedNewton {
     }
 
     /**
-     * Projected Newton direction at game g's current point (slot k of the sums): hours held at a bound by a
-     * gradient pushing outward stay; the others solve {@code (diag(h) - c c^T / w) x = -g} exactly.
+     * The projected Newton direction at game g's accepted point, from the curvature its pass gave: hours held at
+     * a bound by a gradient pushing outward stay; the others solve {@code (diag(h) - c c^T / w) x = -grad}
+     * exactly, with {@code h = sum s + c + dA/dlambda}.
      */
-    void direction(int g, int k, double[] agg) {
+    void direction(int g) {
         int base = g * T;
         double hMax = 0;
         for (int t = 0; t < T; t++) {
-            h[t] = agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)]
-                    + agg[PassAggregates.hourly(k, PassAggregates.RANK, t)]
-                    + agg[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)];
+            int i = base + t;
+            h[t] = state.followerSens[i] + state.rank[i] + state.offerSlope[i];
             hMax = Math.max(hMax, h[t]);
         }
         double floor = Math.max(1e-9 * hMax, 1e-12);
-        double w = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
+        for (int t = 0; t < T; t++) {
+            state.hdiag[base + t] = Math.max(h[t], floor);
+            curvature[t] = state.hdiag[base + t];
+            rhs[t] = -state.grad[base + t];
+        }
+        solve(g, rhs, curvature, x);
+        System.arraycopy(x, 0, state.direction, base, T);
+    }
+
+    /**
+     * Where game g's prices clear once the published sensitivities have moved by {@code dS[from + t]} (hour t),
+     * to first order:
+     * the Newton step for {@code A(lambda, S + dS) - D(lambda) = 0} from the accepted point, with the offers'
+     * growth {@code dA/dS} and their steeper slope {@code dA/dlambda} under the new S. Written into
+     * {@code state.lambda}, projected on the box: the next pass starts there, so a move of S that crosses no kink
+     * is cleared in that one pass.
+     */
+    void predict(int g, double[] dS, int from) {
+        int base = g * T;
+        for (int t = 0; t < T; t++) {
+            int i = base + t;
+            // dA/dlambda = S x (unsaturated prosumers) and dA/dS = (lambda - pi_s) x (the same count)
+            double y = state.lambda[i] - prices.exportPrice()[i];
+            double slope = y > 0 ? state.sens[i] * state.offerGrowth[i] / y : state.offerSlope[i];
+            curvature[t] = Math.max(state.hdiag[i] + slope - state.offerSlope[i], 1e-9 * state.hdiag[i]);
+            rhs[t] = -(state.grad[i] + state.offerGrowth[i] * dS[from + t]);
+        }
+        solve(g, rhs, curvature, x);
+        for (int t = 0; t < T; t++) {
+            state.lambda[base + t] = prices.clip(state.lambda[base + t] + x[t], base + t);
+        }
+    }
+
+    /**
+     * {@code d lambda_t / d S_t} at game g's accepted point, hour t's own response with the others' sensitivities
+     * fixed: {@code -dA/dS} times the diagonal of the inverse Hessian on the free hours; 0 for an hour held at a
+     * bound, whose price the offers do not move.
+     */
+    double priceResponse(int g, int t) {
+        int base = g * T;
+        if (held[t]) {
+            return 0.0;
+        }
+        double hd = state.hdiag[base + t];
+        double inverse = 1.0 / hd;
+        double w = state.weight[g];
+        if (w > 0) {
+            double c = state.rank[base + t] / hd;
+            inverse += c * c / Math.max(w - lastCz, 1e-12 * w);
+        }
+        return -state.offerGrowth[base + t] * inverse;
+    }
+
+    /**
+     * Solves {@code (diag(h) - c c^T / w) x = b} for game g on the hours not held at a bound (held hours, whose
+     * gradient pushes outward, get 0), by Sherman-Morrison in O(24). Leaves the held set and {@code sum c^2/h} for
+     * {@link #priceResponse}.
+     */
+    private void solve(int g, double[] b, double[] curv, double[] out) {
+        int base = g * T;
         double cy = 0;
         double cz = 0;
         for (int t = 0; t < T; t++) {
@@ -50,28 +112,20 @@ final class ProjectedNewton {
             double width = prices.importPrice()[i] - prices.exportPrice()[i];
             double eps = 1e-12 * Math.max(width, 1e-12);
             held[t] = width <= 0
-                    || (state.lambda[i] <= prices.exportPrice()[i] + eps && state.grad[i] > 0)
-                    || (state.lambda[i] >= prices.importPrice()[i] - eps && state.grad[i] < 0);
+                    || (state.lambda[i] <= prices.exportPrice()[i] + eps && b[t] < 0)
+                    || (state.lambda[i] >= prices.importPrice()[i] - eps && b[t] > 0);
             if (!held[t]) {
-                double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
-                double hd = Math.max(h[t], floor);
-                cy += c * (-state.grad[i] / hd);
-                cz += c * c / hd;
+                double c = state.rank[i];
+                cy += c * (b[t] / curv[t]);
+                cz += c * c / curv[t];
             }
         }
+        lastCz = cz;
+        double w = state.weight[g];
         double denom = w - cz;
         double coupling = w > 0 ? cy / Math.max(denom, 1e-12 * w) : 0.0;
         for (int t = 0; t < T; t++) {
-            int i = base + t;
-            if (held[t]) {
-                state.direction[i] = 0.0;
-                state.hdiag[i] = Math.max(h[t], floor);
-            } else {
-                double c = agg[PassAggregates.hourly(k, PassAggregates.RANK, t)];
-                double hd = Math.max(h[t], floor);
-                state.direction[i] = (-state.grad[i] + c * coupling) / hd;
-                state.hdiag[i] = hd;
-            }
+            out[t] = held[t] ? 0.0 : (b[t] + state.rank[base + t] * coupling) / curv[t];
         }
     }
 

@@ -52,7 +52,7 @@ final class ResultAssembly {
             }
             System.arraycopy(v, SettleAggregates.daily(g), daily, g * DaySum.COUNT, DaySum.COUNT);
             days.add(new DayResult(g, state.status[g], state.outer[g], state.innerTotal[g], state.maxViolation(g),
-                    state.sensChange[g], sums.maxBestResponseGap(g)));
+                    state.sensChange[g], state.bracketGap[g], sums.maxBestResponseGap(g)));
         }
         PassTrace row = new PassTrace(state.trace.size() + 1, "settle", games, games, 0, 0,
                 (System.nanoTime() - t0) / 1_000_000);

@@ -4,61 +4,181 @@ import org.tea.model.Behaviour;
 import org.tea.model.Hours;
 
 /**
- * The leaders' update of the published sensitivities (MODEL 7.1, 7.4-7.5), one game at a time: where {@code S}
- * starts, whether a cleared game is at its fixed point, and the {@code S} of the next outer iteration. The
- * driver only asks these three questions, so how {@code S} moves and when it has arrived can change here alone.
+ * The leaders' update of the published sensitivities (MODEL 7), one game at a time: where {@code S} starts,
+ * whether a cleared game is at its fixed point, and the {@code S} of the next outer iteration.
  *
- * <p>The followers' sensitivity is piecewise constant in the prices (it jumps when a user's hour hits a bound),
- * so the plain update can cycle across such a jump forever, by one user's share. An hour whose update changes
- * sign has its damping halved: the iteration then settles at the jump, where {@code S} lies between the
- * one-sided sensitivities.
+ * <p><b>The fixed point is set-valued.</b> The followers' sensitivity {@code s_t(lambda)} is piecewise constant
+ * in the prices: it jumps where a user's hour meets a bound. Each pass returns its one-sided values {@code S_t^-}
+ * and {@code S_t^+} (the sensitivity with hour t's price lowered or raised by a window far below any price
+ * difference that matters), and an hour is at its fixed point when {@code S_t} lies in {@code [S_t^-, S_t^+]}
+ * within {@code tol_outer} (MODEL 7, "Fixed points at a kink"); away from kinks the two are equal and this is the
+ * plain criterion {@code S_t = s_t(lambda)}.
+ *
+ * <p><b>How S moves.</b> Seen from one hour, {@code F(S) = s(lambda(S)) - S} is a staircase of slope -1: between
+ * two kinks of the followers' response {@code s} is constant, so the fixed point on the current step, if any,
+ * is {@code S = s} exactly. Each pass also says how far the price can move before the next kink, and the
+ * Newton model of the clearing says how far a change of {@code S} moves the price ({@link
+ * ProjectedNewton#priceResponse}). So:
+ * <ol>
+ *   <li>if the plain target {@code s} (the one-sided value on the side the price will move to) is reached
+ *       before the nearest kink, it is the fixed point: take it;</li>
+ *   <li>otherwise the fixed point lies at or beyond that kink. Until the iteration has seen {@code F} change
+ *       sign, take the plain target anyway (cities of many users have many small kinks, and the plain step
+ *       crosses them by the hundred); once it has, the fixed point is bracketed, and the next S is the secant
+ *       of the bracket (regula falsi, Illinois-weighted), or exactly the S that puts the price on the nearest
+ *       kink when the secant would reach no further than twice that far: where one user's jump decides the
+ *       fixed point, the price then lands on the kink and the one-sided sums there certify it.</li>
+ * </ol>
+ * Every S stays inside its bracket; a bracket that the other hours' moves have made stale (its two ends meet)
+ * is dropped.
  */
 final class SensitivityUpdate {
     private static final int T = Hours.T;
+    /** The price window of the one-sided sums, relative to the width of the price box. */
+    static final double WINDOW = 1e-6;
 
     private final SolverState state;
     private final SensitivityCriterion criterion;
     private final boolean competitive;
-    /** The proposed S, laid out like {@code state.sens}; read only right after it is written. */
-    private final double[] next;
+    private final double theta;
+    private final double[] dS = new double[T];
 
     SensitivityUpdate(SolverState state) {
         this.state = state;
         this.criterion = state.settings.outer();
         this.competitive = state.settings.behaviour() == Behaviour.COMPETITIVE;
-        this.next = new double[state.games * T];
+        this.theta = state.settings.theta();
     }
 
     /** The first S of game g: the followers' response at its start prices (MODEL 7.1). */
     void start(int g) {
+        System.arraycopy(state.followerSens, g * T, state.sens, g * T, T);
+    }
+
+    /**
+     * At game g's cleared point: records the certificate (the largest relative change a plain update would make,
+     * and the largest relative distance of S from {@code [S^-, S^+]}) and says whether every hour is at its fixed
+     * point. In competitive mode S plays no part in the offers: the followers' sensitivity at the final prices is
+     * published, and one clearing is the equilibrium.
+     */
+    boolean atFixedPoint(int g) {
+        int base = g * T;
+        if (competitive) {
+            System.arraycopy(state.followerSens, base, state.sens, base, T);
+        }
+        double change = 0;
+        double gap = 0;
+        for (int t = 0; t < T; t++) {
+            int i = base + t;
+            double scale = Math.max(state.sens[i], criterion.tiny());
+            change = Math.max(change, Math.abs(state.followerSens[i] - state.sens[i]) / scale);
+            gap = Math.max(gap, outside(i) / scale);
+        }
+        state.sensChange[g] = change;
+        state.bracketGap[g] = gap;
+        return competitive || criterion.converged(gap);
+    }
+
+    /** How far S lies outside {@code [S^-, S^+]} at game-hour i (0 inside). */
+    private double outside(int i) {
+        double lo = Math.min(state.below[i], state.above[i]);
+        double hi = Math.max(state.below[i], state.above[i]);
+        return Math.max(0.0, Math.max(lo - state.sens[i], state.sens[i] - hi));
+    }
+
+    /**
+     * Moves the S of every hour of game g that is not at its fixed point, publishes it, and starts the next
+     * clearing where the Newton model says the new offers clear ({@link ProjectedNewton#predict}; with
+     * tatonnement, {@code newton} is null and the next clearing starts where this one ended).
+     */
+    void advance(int g, ProjectedNewton newton) {
         int base = g * T;
         for (int t = 0; t < T; t++) {
-            state.sens[base + t] = state.followerSens[base + t];
+            int i = base + t;
+            double s = state.sens[i];
+            double scale = Math.max(s, criterion.tiny());
+            if (criterion.converged(outside(i) / scale)) {
+                dS[t] = 0.0;
+                continue;
+            }
+            double lo = Math.min(state.below[i], state.above[i]);
+            boolean up = s < lo;
+            // a higher S lowers the price, so the value that applies is the one below the price, and vice versa
+            double target = up ? state.below[i] : state.above[i];
+            double distance = target - s;
+            remember(i, s, distance, scale);
+            double next = s + theta * distance;
+            double response = newton == null ? 0.0 : Math.abs(newton.priceResponse(g, t));
+            double kink = up ? state.kinkBelow[i] : state.kinkAbove[i];
+            if (response > 0 && response * Math.abs(next - s) > kink && bracketed(i)) {
+                double toKink = Math.copySign(kink / response, distance);
+                double secant = secant(i);
+                next = Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant;
+            }
+            next = Math.max(0.0, inside(i, next));
+            dS[t] = next - s;
+            state.sens[i] = next;
+        }
+        if (newton != null) {
+            newton.predict(g, dS, 0);
         }
     }
 
     /**
-     * At game g's cleared point: proposes the next S, records its relative change in the certificate, and says
-     * whether S is at its fixed point. In competitive mode S plays no part in the offers: one outer iteration.
+     * Records S as an end of game-hour i's bracket, with its distance to the fixed point (Illinois: an end kept
+     * twice running weighs half, so the secant does not creep from one side). Ends that meet with no fixed point
+     * between them have been made stale by the other hours' moves: the older one is dropped.
      */
-    boolean atFixedPoint(int g) {
-        int base = g * T;
-        for (int t = 0; t < T; t++) {
-            int i = base + t;
-            double delta = state.followerSens[i] - state.sens[i];
-            if (delta * state.lastDelta[i] < 0) {
-                state.theta[i] *= 0.5;
+    private void remember(int i, double s, double distance, double scale) {
+        if (distance > 0) {
+            if (state.lastEnd[i] > 0) {
+                state.distanceHi[i] *= 0.5;
             }
-            state.lastDelta[i] = delta;
-            next[i] = state.sens[i] + state.theta[i] * delta;
+            state.bracketLo[i] = s;
+            state.distanceLo[i] = distance;
+            state.lastEnd[i] = 1;
+        } else {
+            if (state.lastEnd[i] < 0) {
+                state.distanceLo[i] *= 0.5;
+            }
+            state.bracketHi[i] = s;
+            state.distanceHi[i] = distance;
+            state.lastEnd[i] = -1;
         }
-        double change = criterion.change(state.sens, next, base, T);
-        state.sensChange[g] = change;
-        return competitive || criterion.converged(change);
+        if (state.bracketHi[i] - state.bracketLo[i] <= 0.1 * criterion.relativeTolerance() * scale) {
+            if (distance > 0) {
+                state.bracketHi[i] = Double.POSITIVE_INFINITY;
+                state.distanceHi[i] = Double.NaN;
+            } else {
+                state.bracketLo[i] = Double.NEGATIVE_INFINITY;
+                state.distanceLo[i] = Double.NaN;
+            }
+        }
     }
 
-    /** Publishes the S proposed by the last {@link #atFixedPoint} of game g: the next offers are made with it. */
-    void advance(int g) {
-        System.arraycopy(next, g * T, state.sens, g * T, T);
+    private boolean bracketed(int i) {
+        return state.distanceLo[i] > 0 && state.distanceHi[i] < 0;
+    }
+
+    /** Regula falsi between the bracket ends of game-hour i. */
+    private double secant(int i) {
+        double lo = state.bracketLo[i];
+        double hi = state.bracketHi[i];
+        double fLo = state.distanceLo[i];
+        double fHi = state.distanceHi[i];
+        return lo + fLo * (hi - lo) / (fLo - fHi);
+    }
+
+    /** {@code next} if it lies strictly inside game-hour i's bracket, else the bracket's midpoint. */
+    private double inside(int i, double next) {
+        double lo = state.bracketLo[i];
+        double hi = state.bracketHi[i];
+        if (next > lo && next < hi) {
+            return next;
+        }
+        if (Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            return next; // one-sided: nothing to keep it in
+        }
+        return 0.5 * (lo + hi);
     }
 }

@@ -11,7 +11,7 @@ import org.tea.model.Hours;
  * The driver's parts read and write these arrays in place.
  */
 public final class SolverState implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final int T = Hours.T;
 
     final SolverSettings settings;
@@ -26,11 +26,23 @@ public final class SolverState implements java.io.Serializable {
     final double[] deficit;
     final double[] offered;
     final double[] surplus;
-    final double[] followerSens;
+    final double[] followerSens; // s(lambda), the followers' sensitivity at the accepted point
+    final double[] below;       // S^-: the followers' sensitivity with the hour's price lowered by the window
+    final double[] above;       // S^+: with the price raised by the window
+    final double[] kinkBelow;   // how far the price can fall beyond the window before s changes
+    final double[] kinkAbove;   // how far it can rise
+    final double[] offerSlope;  // dA/dlambda at the accepted point
+    final double[] offerGrowth; // dA/dS
+    final double[] rank;        // c_t, the rank-one coupling of users whose energy bound binds
     final double[] viol;
     final double[] hdiag;       // diagonal curvature of Phi used by the last Newton step
-    final double[] theta;       // damping of the sensitivity update, per game-hour
-    final double[] lastDelta;   // last s(lambda) - S, to detect cycling
+    // per game-hour, the leaders' update: S values known to lie below (lo) and above (hi) the fixed point, with
+    // the signed distance F = s - S to the fixed point seen there (NaN until seen)
+    final double[] bracketLo;
+    final double[] bracketHi;
+    final double[] distanceLo;
+    final double[] distanceHi;
+    final byte[] lastEnd;       // the end the last leaders' update replaced: 1 lo, -1 hi, 0 none yet
     // per game
     final Phase[] phase;
     final double[] phi;
@@ -39,7 +51,9 @@ public final class SolverState implements java.io.Serializable {
     final int[] inner;
     final int[] innerTotal;
     final int[] halvings;
+    final double[] weight;      // w = sum of a_j of users whose energy bound binds
     final double[] sensChange;
+    final double[] bracketGap;
     final Status[] status;
     final ArrayList<PassTrace> trace = new ArrayList<>();
     /** Engine passes so far, across resumes. */
@@ -62,11 +76,24 @@ public final class SolverState implements java.io.Serializable {
         offered = new double[n];
         surplus = new double[n];
         followerSens = new double[n];
+        below = new double[n];
+        above = new double[n];
+        kinkBelow = new double[n];
+        kinkAbove = new double[n];
+        offerSlope = new double[n];
+        offerGrowth = new double[n];
+        rank = new double[n];
         viol = new double[n];
         hdiag = new double[n];
-        theta = new double[n];
-        Arrays.fill(theta, settings.theta());
-        lastDelta = new double[n];
+        bracketLo = new double[n];
+        bracketHi = new double[n];
+        distanceLo = new double[n];
+        distanceHi = new double[n];
+        Arrays.fill(bracketLo, Double.NEGATIVE_INFINITY);
+        Arrays.fill(bracketHi, Double.POSITIVE_INFINITY);
+        Arrays.fill(distanceLo, Double.NaN);
+        Arrays.fill(distanceHi, Double.NaN);
+        lastEnd = new byte[n];
         phase = new Phase[games];
         Arrays.fill(phase, Phase.INIT);
         phi = new double[games];
@@ -75,8 +102,11 @@ public final class SolverState implements java.io.Serializable {
         inner = new int[games];
         innerTotal = new int[games];
         halvings = new int[games];
+        weight = new double[games];
         sensChange = new double[games];
         Arrays.fill(sensChange, Double.NaN);
+        bracketGap = new double[games];
+        Arrays.fill(bracketGap, Double.NaN);
         status = new Status[games];
     }
 

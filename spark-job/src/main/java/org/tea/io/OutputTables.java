@@ -112,7 +112,7 @@ public final class OutputTables {
     /** {@code convergence}: one row per scenario and day, the certificate of MODEL section 7. */
     public enum Convergence implements Column {
         SCENARIO, DAY, CONVERGED, STATUS, OUTER_ITERATIONS, INNER_PASSES,
-        MAX_CLEARING_VIOLATION, MAX_SENSITIVITY_CHANGE, MAX_BEST_RESPONSE_GAP;
+        MAX_CLEARING_VIOLATION, MAX_SENSITIVITY_CHANGE, MAX_BEST_RESPONSE_GAP, MAX_SENSITIVITY_BRACKET_GAP;
 
     }
 

@@ -108,6 +108,18 @@ public final class OfferCurve implements java.io.Serializable {
         return sensitivity * (sorted.length - countAtMost(x));
     }
 
+    /**
+     * {@code dA/dS}: how the offer at {@code lambda} grows with the published sensitivity, {@code (lambda - pi_s)}
+     * per unsaturated prosumer (0 for price takers, whose offer does not depend on S).
+     */
+    public double growth(Behaviour behaviour, double lambda, double piS, double sensitivity) {
+        double y = lambda - piS;
+        if (behaviour == Behaviour.COMPETITIVE || !(y > 0)) {
+            return 0.0;
+        }
+        return y * (sorted.length - countAtMost(sensitivity * y));
+    }
+
     /** {@code G(lambda) = integral from pi_s to lambda of A}: the offers' part of the clearing objective. */
     public double integral(Behaviour behaviour, double lambda, double piS, double sensitivity) {
         double y = lambda - piS;

@@ -88,7 +88,9 @@ public class PassKernelBench {
             sensitivity[i] = 1000;
             exportPrice[i] = 0.04;
         }
-        request = new PassRequest(games, lambda, sensitivity, exportPrice, Behaviour.STRATEGIC);
+        double[] window = new double[DAYS * T];
+        java.util.Arrays.fill(window, 2e-8);
+        request = new PassRequest(games, lambda, sensitivity, exportPrice, window, Behaviour.STRATEGIC);
         partial = PassAggregates.newPartial(DAYS);
     }
 

@@ -150,15 +150,17 @@ public abstract class EngineConformanceTest {
         double[] l = new double[games.length * T];
         double[] s = new double[games.length * T];
         double[] ps = new double[games.length * T];
+        double[] window = new double[games.length * T];
         for (int k = 0; k < games.length; k++) {
             for (int t = 0; t < T; t++) {
                 int i = games[k] * T + t;
                 ps[k * T + t] = p.exportPrice()[i];
+                window[k * T + t] = 1e-3 * (p.importPrice()[i] - p.exportPrice()[i]);
                 l[k * T + t] = ps[k * T + t] + (shift + 0.01 * t) * (p.importPrice()[i] - ps[k * T + t]);
                 s[k * T + t] = 300 + 10 * t + 50 * k;
             }
         }
-        return new PassRequest(games, l, s, ps, b);
+        return new PassRequest(games, l, s, ps, window, b);
     }
 
     /** A settlement of every game at a pass's prices, with D, A and U from the reference at those prices. */

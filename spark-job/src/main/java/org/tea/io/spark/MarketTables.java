@@ -83,7 +83,8 @@ public final class MarketTables {
         for (DayResult d : r.days()) {
             rows.add(RowFactory.create(cal.scenario(d.game()), cal.day(d.game()), d.converged(), d.status().name(),
                     d.outerIterations(), d.innerPasses(), d.maxClearingViolation(),
-                    Double.isNaN(d.maxSensitivityChange()) ? -1.0 : d.maxSensitivityChange(), d.maxBestResponseGap()));
+                    Double.isNaN(d.maxSensitivityChange()) ? -1.0 : d.maxSensitivityChange(), d.maxBestResponseGap(),
+                    Double.isNaN(d.maxSensitivityBracketGap()) ? -1.0 : d.maxSensitivityBracketGap()));
         }
         write(spark, rows, Table.CONVERGENCE, Convergence.SCENARIO, dir);
     }
