@@ -29,13 +29,14 @@ import org.tea.model.Hours;
  *       kink when the secant would reach no further than twice that far: where one user's jump decides the
  *       fixed point, the price then lands on the kink and the one-sided sums there certify it.</li>
  * </ol>
- * Every S stays inside its bracket; a bracket that the other hours' moves have made stale (its two ends meet)
- * is dropped.
+ * The secant and kink steps stay inside the bracket; the plain step need not, since an hour's staircase moves
+ * when the other hours' prices move (users couple hours through their energy bounds), and a bracket that those
+ * moves have made stale (its two ends meet) is dropped.
  */
 final class SensitivityUpdate {
     private static final int T = Hours.T;
     /** The price window of the one-sided sums, relative to the width of the price box. */
-    static final double WINDOW = 1e-6;
+    static final double WINDOW = 1e-5;
 
     private final SolverState state;
     private final SensitivityCriterion criterion;
@@ -113,9 +114,9 @@ final class SensitivityUpdate {
             if (response > 0 && response * Math.abs(next - s) > kink && bracketed(i)) {
                 double toKink = Math.copySign(kink / response, distance);
                 double secant = secant(i);
-                next = Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant;
+                next = inside(i, Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant);
             }
-            next = Math.max(0.0, inside(i, next));
+            next = Math.max(0.0, next);
             dS[t] = next - s;
             state.sens[i] = next;
         }
