@@ -95,7 +95,7 @@ public final class EquilibriumSolver {
             this.checkpoints = checkpoints;
             this.state = state;
             this.newton = new ProjectedNewton(state, prices);
-            this.leaders = new SensitivityUpdate(state);
+            this.leaders = new SensitivityUpdate(state, prices);
         }
 
         /** Passes over all active games until none is left, then the settle pass. */
@@ -139,7 +139,7 @@ public final class EquilibriumSolver {
                 System.arraycopy(prices.exportPrice(), g * T, ps, k * T, T);
                 for (int t = 0; t < T; t++) {
                     int i = g * T + t;
-                    window[k * T + t] = SensitivityUpdate.WINDOW * (prices.importPrice()[i] - prices.exportPrice()[i]);
+                    window[k * T + t] = SensitivityUpdate.window(prices, i);
                 }
             }
             return new PassRequest(active, l, s, ps, window, settings.behaviour());
@@ -165,9 +165,6 @@ public final class EquilibriumSolver {
             if (state.phase[g] == Phase.INIT) {
                 accept(g, k, agg, point, phiValue);
                 leaders.start(g);
-                if (settings.method() == ClearingMethod.NEWTON) {
-                    newton.predict(g, state.sens, g * T); // from the start's S = 0 to the first S
-                }
                 state.phase[g] = Phase.EVAL;
                 state.outer[g] = 1;
                 return ratio;

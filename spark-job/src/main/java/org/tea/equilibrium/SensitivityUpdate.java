@@ -39,13 +39,15 @@ final class SensitivityUpdate {
     static final double WINDOW = 1e-5;
 
     private final SolverState state;
+    private final MarketPrices prices;
     private final SensitivityCriterion criterion;
     private final boolean competitive;
     private final double theta;
     private final double[] dS = new double[T];
 
-    SensitivityUpdate(SolverState state) {
+    SensitivityUpdate(SolverState state, MarketPrices prices) {
         this.state = state;
+        this.prices = prices;
         this.criterion = state.settings.outer();
         this.competitive = state.settings.behaviour() == Behaviour.COMPETITIVE;
         this.theta = state.settings.theta();
@@ -107,14 +109,25 @@ final class SensitivityUpdate {
             // a higher S lowers the price, so the value that applies is the one below the price, and vice versa
             double target = up ? state.below[i] : state.above[i];
             double distance = target - s;
-            remember(i, s, distance, scale);
+            double response = newton == null ? 0.0 : newton.priceResponse(g, t);
+            remember(i, s, distance, scale, response);
             double next = s + theta * distance;
-            double response = newton == null ? 0.0 : Math.abs(newton.priceResponse(g, t));
             double kink = up ? state.kinkBelow[i] : state.kinkAbove[i];
-            if (response > 0 && response * Math.abs(next - s) > kink && bracketed(i)) {
-                double toKink = Math.copySign(kink / response, distance);
-                double secant = secant(i);
-                next = inside(i, Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant);
+            if (bracketed(i)) {
+                double far = up ? state.bracketHi[i] : state.bracketLo[i];
+                if (up ? next >= far : next <= far) {
+                    // the plain step would leave the bracket: either the fixed point is inside it (the secant
+                    // finds it), or the far end is stale (this hour's price has not moved since, the others' have)
+                    if (Math.abs(state.lambda[i] - (up ? state.priceHi[i] : state.priceLo[i])) <= window(i)) {
+                        drop(i, up);
+                    } else {
+                        next = secant(i);
+                    }
+                } else if (response != 0 && Math.abs(response * (next - s)) > kink) {
+                    double toKink = Math.copySign(kink / Math.abs(response), distance);
+                    double secant = secant(i);
+                    next = inside(i, Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant);
+                }
             }
             next = Math.max(0.0, next);
             dS[t] = next - s;
@@ -127,16 +140,19 @@ final class SensitivityUpdate {
 
     /**
      * Records S as an end of game-hour i's bracket, with its distance to the fixed point (Illinois: an end kept
-     * twice running weighs half, so the secant does not creep from one side). Ends that meet with no fixed point
-     * between them have been made stale by the other hours' moves: the older one is dropped.
+     * twice running weighs half, so the secant does not creep from one side). A bracket holds only while this
+     * hour's price moves by what its own S did: where the other hours moved it instead (users couple hours through
+     * their energy bounds), the hour's staircase has moved and both ends are dropped; so are ends that meet with
+     * no fixed point between them.
      */
-    private void remember(int i, double s, double distance, double scale) {
+    private void remember(int i, double s, double distance, double scale, double response) {
         if (distance > 0) {
             if (state.lastEnd[i] > 0) {
                 state.distanceHi[i] *= 0.5;
             }
             state.bracketLo[i] = s;
             state.distanceLo[i] = distance;
+            state.priceLo[i] = state.lambda[i];
             state.lastEnd[i] = 1;
         } else {
             if (state.lastEnd[i] < 0) {
@@ -144,17 +160,32 @@ final class SensitivityUpdate {
             }
             state.bracketHi[i] = s;
             state.distanceHi[i] = distance;
+            state.priceHi[i] = state.lambda[i];
             state.lastEnd[i] = -1;
         }
         if (state.bracketHi[i] - state.bracketLo[i] <= 0.1 * criterion.relativeTolerance() * scale) {
-            if (distance > 0) {
-                state.bracketHi[i] = Double.POSITIVE_INFINITY;
-                state.distanceHi[i] = Double.NaN;
-            } else {
-                state.bracketLo[i] = Double.NEGATIVE_INFINITY;
-                state.distanceLo[i] = Double.NaN;
-            }
+            drop(i, distance > 0);
         }
+    }
+
+    /** Forgets game-hour i's upper bracket end ({@code upper}) or its lower one. */
+    private void drop(int i, boolean upper) {
+        if (upper) {
+            state.bracketHi[i] = Double.POSITIVE_INFINITY;
+            state.distanceHi[i] = Double.NaN;
+        } else {
+            state.bracketLo[i] = Double.NEGATIVE_INFINITY;
+            state.distanceLo[i] = Double.NaN;
+        }
+    }
+
+    /** The price window of game-hour i's one-sided sums (currency/kWh). */
+    static double window(MarketPrices prices, int i) {
+        return WINDOW * (prices.importPrice()[i] - prices.exportPrice()[i]);
+    }
+
+    private double window(int i) {
+        return window(prices, i);
     }
 
     private boolean bracketed(int i) {

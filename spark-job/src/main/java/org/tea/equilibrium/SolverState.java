@@ -42,6 +42,8 @@ public final class SolverState implements java.io.Serializable {
     final double[] bracketHi;
     final double[] distanceLo;
     final double[] distanceHi;
+    final double[] priceLo;     // the hour's price when each end was seen
+    final double[] priceHi;
     final byte[] lastEnd;       // the end the last leaders' update replaced: 1 lo, -1 hi, 0 none yet
     // per game
     final Phase[] phase;
@@ -93,6 +95,8 @@ public final class SolverState implements java.io.Serializable {
         Arrays.fill(bracketHi, Double.POSITIVE_INFINITY);
         Arrays.fill(distanceLo, Double.NaN);
         Arrays.fill(distanceHi, Double.NaN);
+        priceLo = new double[n];
+        priceHi = new double[n];
         lastEnd = new byte[n];
         phase = new Phase[games];
         Arrays.fill(phase, Phase.INIT);
