@@ -36,7 +36,7 @@ import org.tea.model.Hours;
 final class SensitivityUpdate {
     private static final int T = Hours.T;
     /** The price window of the one-sided sums, relative to the width of the price box. */
-    static final double WINDOW = 1e-5;
+    static final double WINDOW = 1e-4;
 
     private final SolverState state;
     private final MarketPrices prices;
@@ -96,6 +96,9 @@ final class SensitivityUpdate {
      */
     void advance(int g, ProjectedNewton newton) {
         int base = g * T;
+        if (g == DEBUG) {
+            System.out.println("outer " + state.outer[g] + " gap " + state.bracketGap[g]);
+        }
         for (int t = 0; t < T; t++) {
             int i = base + t;
             double s = state.sens[i];
@@ -118,7 +121,7 @@ final class SensitivityUpdate {
                 if (up ? next >= far : next <= far) {
                     // the plain step would leave the bracket: either the fixed point is inside it (the secant
                     // finds it), or the far end is stale (this hour's price has not moved since, the others' have)
-                    if (Math.abs(state.lambda[i] - (up ? state.priceHi[i] : state.priceLo[i])) <= window(i)) {
+                    if (stale(i)) {
                         drop(i, up);
                     } else {
                         next = secant(i);
@@ -153,6 +156,7 @@ final class SensitivityUpdate {
             state.bracketLo[i] = s;
             state.distanceLo[i] = distance;
             state.priceLo[i] = state.lambda[i];
+            state.responseLo[i] = response;
             state.lastEnd[i] = 1;
         } else {
             if (state.lastEnd[i] < 0) {
@@ -161,11 +165,23 @@ final class SensitivityUpdate {
             state.bracketHi[i] = s;
             state.distanceHi[i] = distance;
             state.priceHi[i] = state.lambda[i];
+            state.responseHi[i] = response;
             state.lastEnd[i] = -1;
         }
         if (state.bracketHi[i] - state.bracketLo[i] <= 0.1 * criterion.relativeTolerance() * scale) {
             drop(i, distance > 0);
         }
+    }
+
+    /**
+     * Whether game-hour i's bracket says nothing about its own fixed point: its ends were seen at the same price
+     * (the sign of F flipped because the other hours moved, users coupling hours through their energy bounds), or
+     * the hour's own S moved its price at neither end (all its prosumers saturated, say), so again only the other
+     * hours can have flipped it.
+     */
+    private boolean stale(int i) {
+        return Math.abs(state.priceHi[i] - state.priceLo[i]) <= window(i)
+                || (state.responseLo[i] == 0 && state.responseHi[i] == 0);
     }
 
     /** Forgets game-hour i's upper bracket end ({@code upper}) or its lower one. */

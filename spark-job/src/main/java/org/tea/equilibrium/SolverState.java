@@ -44,6 +44,8 @@ public final class SolverState implements java.io.Serializable {
     final double[] distanceHi;
     final double[] priceLo;     // the hour's price when each end was seen
     final double[] priceHi;
+    final double[] responseLo;  // and its price response to its own S there
+    final double[] responseHi;
     final byte[] lastEnd;       // the end the last leaders' update replaced: 1 lo, -1 hi, 0 none yet
     // per game
     final Phase[] phase;
@@ -97,6 +99,8 @@ public final class SolverState implements java.io.Serializable {
         Arrays.fill(distanceHi, Double.NaN);
         priceLo = new double[n];
         priceHi = new double[n];
+        responseLo = new double[n];
+        responseHi = new double[n];
         lastEnd = new byte[n];
         phase = new Phase[games];
         Arrays.fill(phase, Phase.INIT);
