@@ -96,9 +96,6 @@ final class SensitivityUpdate {
      */
     void advance(int g, ProjectedNewton newton) {
         int base = g * T;
-        if (g == DEBUG) {
-            System.out.println("outer " + state.outer[g] + " gap " + state.bracketGap[g]);
-        }
         for (int t = 0; t < T; t++) {
             int i = base + t;
             double s = state.sens[i];
