@@ -115,18 +115,18 @@ final class SensitivityUpdate {
             double kink = up ? state.kinkBelow[i] : state.kinkAbove[i];
             if (bracketed(i)) {
                 double far = up ? state.bracketHi[i] : state.bracketLo[i];
-                if (up ? next >= far : next <= far) {
-                    // the plain step would leave the bracket: either the fixed point is inside it (the secant
-                    // finds it), or the far end is stale (this hour's price has not moved since, the others' have)
-                    if (stale(i)) {
-                        drop(i, up);
-                    } else {
-                        next = secant(i);
-                    }
+                boolean leaves = up ? next >= far : next <= far;
+                if (leaves && stale(i)) {
+                    drop(i, up); // F flipped because the other hours moved: nothing to keep the step in
                 } else if (response != 0 && Math.abs(response * (next - s)) > kink) {
+                    // the plain target lies past the nearest kink; if the two ends see the same nearest kink
+                    // between them, that kink is where F changes sign: put the price on it
                     double toKink = Math.copySign(kink / Math.abs(response), distance);
                     double secant = secant(i);
-                    next = inside(i, Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant);
+                    boolean single = Math.abs(state.kinkPriceLo[i] - state.kinkPriceHi[i]) <= 2 * window(i);
+                    next = inside(i, single || Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant);
+                } else if (leaves) {
+                    next = secant(i); // the fixed point lies inside the bracket
                 }
             }
             next = Math.max(0.0, next);
@@ -154,6 +154,7 @@ final class SensitivityUpdate {
             state.distanceLo[i] = distance;
             state.priceLo[i] = state.lambda[i];
             state.responseLo[i] = response;
+            state.kinkPriceLo[i] = state.lambda[i] - state.kinkBelow[i];
             state.lastEnd[i] = 1;
         } else {
             if (state.lastEnd[i] < 0) {
@@ -163,6 +164,7 @@ final class SensitivityUpdate {
             state.distanceHi[i] = distance;
             state.priceHi[i] = state.lambda[i];
             state.responseHi[i] = response;
+            state.kinkPriceHi[i] = state.lambda[i] + state.kinkAbove[i];
             state.lastEnd[i] = -1;
         }
         if (state.bracketHi[i] - state.bracketLo[i] <= 0.1 * criterion.relativeTolerance() * scale) {

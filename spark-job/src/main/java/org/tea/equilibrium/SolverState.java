@@ -46,6 +46,8 @@ public final class SolverState implements java.io.Serializable {
     final double[] priceHi;
     final double[] responseLo;  // and its price response to its own S there
     final double[] responseHi;
+    final double[] kinkPriceLo; // and the nearest kink it saw towards the other end (lo: below, hi: above)
+    final double[] kinkPriceHi;
     final byte[] lastEnd;       // the end the last leaders' update replaced: 1 lo, -1 hi, 0 none yet
     // per game
     final Phase[] phase;
@@ -101,6 +103,8 @@ public final class SolverState implements java.io.Serializable {
         priceHi = new double[n];
         responseLo = new double[n];
         responseHi = new double[n];
+        kinkPriceLo = new double[n];
+        kinkPriceHi = new double[n];
         lastEnd = new byte[n];
         phase = new Phase[games];
         Arrays.fill(phase, Phase.INIT);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tea.engine.PassAggregates;
+import org.tea.engine.PassRequest;
 import org.tea.engine.local.LocalEngine;
 import org.tea.model.Behaviour;
 import org.tea.model.Hours;
@@ -41,6 +43,68 @@ class EquilibriumSolverTest {
             assertTrue(d.outerIterations() <= 2, "outer iterations " + d.outerIterations());
             assertTrue(d.innerPasses() <= 6, "inner passes " + d.innerPasses());
             assertTrue(d.maxBestResponseGap() < 1e-9, "best-response gap " + d.maxBestResponseGap());
+        }
+    }
+
+    @Test
+    void anEquilibriumOnAKinkIsFoundInAFewOuterIterationsWithSBetweenTheOneSidedSensitivities() {
+        // 10 users want (0.30 - lambda) / 0.5 kWh but at most 0.2: their kink is at lambda = 0.20, below which they
+        // are pinned (s = 0, so S = 0 offers nothing and the price rises) and above which they are free (s = 20,
+        // whose Cournot price with 2 prosumers, (0.30 + 2 x 0.03) / 3 = 0.12, lies below the kink). No S is a plain
+        // fixed point; the equilibrium is the kink itself, lambda = 0.20, D = 2 kWh, cleared by
+        // S = D / (N (lambda - pi_s)) = 5.88, which lies between the one-sided sensitivities 0 and 20.
+        Instances.Market m = Instances.kinked(10, 0.30, 0.5, 0.2, 2, 1e4, 0.03, 0.25, 3);
+        EquilibriumResult r = solve(m, SolverSettings.defaults(Behaviour.STRATEGIC));
+        double window = SensitivityUpdate.WINDOW * (0.25 - 0.03);
+        for (int i = 0; i < r.lambda().length; i++) {
+            assertEquals(0.20, r.lambda()[i], window, "hour " + i);
+            assertEquals(2.0, r.demand()[i], 10 * 0.5 * window / 0.5 + 1e-9, "hour " + i);
+            double cleared = r.demand()[i] / (2 * (r.lambda()[i] - 0.03));
+            assertEquals(cleared, r.sensitivity()[i], 1e-6 * cleared, "hour " + i);
+        }
+        for (DayResult d : r.days()) {
+            assertEquals(Status.CONVERGED, d.status());
+            assertTrue(d.outerIterations() <= 8, "outer iterations " + d.outerIterations());
+            assertEquals(0.0, d.maxSensitivityBracketGap(), "S lies between the one-sided sensitivities");
+            // the plain criterion cannot hold at a kink: s is 0 or 20 on either side, never 5.88
+            assertTrue(d.maxSensitivityChange() > 0.5, "change " + d.maxSensitivityChange());
+        }
+    }
+
+    @Test
+    void moneyBalancesInEveryHourAtTheDefaultClearingTolerance() {
+        for (double energyFlex : new double[] {0.0, 0.1}) {
+            Instances.Market m = Instances.random(23, 600, 40, 8, 64, energyFlex);
+            EquilibriumResult r = solve(m, SolverSettings.defaults(Behaviour.STRATEGIC));
+            assertTrue(r.allConverged());
+            assertTrue(interiorHours(r) > 20, "the instance must clear inside the box: " + interiorHours(r));
+            for (int i = 0; i < r.lambda().length; i++) {
+                double l = r.lambda()[i];
+                double gap = l * r.demand()[i] - l * r.soldLocal()[i] - r.prices().importPrice()[i] * r.imported(i);
+                assertTrue(Math.abs(gap) <= 1e-9 * l * r.demand()[i], "hour " + i + ": budget off by " + gap);
+            }
+        }
+    }
+
+    @Test
+    void competitiveModePublishesTheFollowersSensitivityAtTheFinalPrices() {
+        Instances.Market m = Instances.random(29, 600, 40, 4, 64, 0.1);
+        EquilibriumResult r = solve(m, SolverSettings.defaults(Behaviour.COMPETITIVE));
+        int games = r.games();
+        int[] all = new int[games];
+        java.util.Arrays.setAll(all, g -> g);
+        double[] window = new double[games * T];
+        PassRequest at = new PassRequest(all, r.lambda(), r.sensitivity(), r.prices().exportPrice(), window,
+                Behaviour.COMPETITIVE);
+        double[] sums;
+        try (LocalEngine engine = new LocalEngine(m.endUsers(), m.prosumers(), games, 1, null)) {
+            sums = engine.evaluate(at).values();
+        }
+        for (int g = 0; g < games; g++) {
+            for (int t = 0; t < T; t++) {
+                assertEquals(sums[PassAggregates.hourly(g, PassAggregates.SENSITIVITY, t)],
+                        r.sensitivity()[g * T + t], 0.0, "game " + g + " hour " + t);
+            }
         }
     }
 

@@ -61,6 +61,34 @@ public final class Instances {
     }
 
     /**
+     * M identical users who want {@code (alpha - lambda) / beta} each but at most {@code dmax} kWh an hour (their
+     * sensitivity jumps from 0 to {@code M / beta} at the kink {@code lambda = alpha - beta dmax}), and N identical
+     * prosumers with {@code surplus} kWh each and no load, over {@code games} identical days.
+     */
+    public static Market kinked(int m, double alpha, double beta, double dmax, int n, double surplus, double piS,
+            double piB, int games) {
+        List<List<EndUserDay>> users = new ArrayList<>();
+        List<List<ProsumerDay>> pros = new ArrayList<>();
+        List<DayPrices> days = new ArrayList<>();
+        for (int g = 0; g < games; g++) {
+            List<EndUserDay> us = new ArrayList<>();
+            for (int j = 0; j < m; j++) {
+                us.add(new EndUserDay("U" + j, constant(alpha), beta, constant(0), constant(dmax), 0, 1e9));
+            }
+            users.add(us);
+            List<ProsumerDay> ps = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ps.add(new ProsumerDay("P" + i, constant(surplus), constant(0)));
+            }
+            pros.add(ps);
+            days.add(new DayPrices("day" + g, constant(piS), constant(piB), constant(piS), constant(alpha / 2),
+                    constant(piS)));
+        }
+        return new Market(List.of(new ExplicitEndUserBlock(users)), List.of(new ExplicitProsumerBlock(pros)),
+                MarketPrices.of(days));
+    }
+
+    /**
      * A random calibrated market: residential-like reference loads with morning and evening peaks, PV-shaped
      * prosumer surplus, wholesale prices with a midday dip, split into blocks of {@code blockSize} users.
      */
