@@ -149,6 +149,7 @@ public final class EquilibriumSolver {
         double absorb(int g, int k, double[] agg, double[] point) {
             int base = g * T;
             double ratio = 0;
+            double clearing = 0;
             double phiValue = agg[PassAggregates.daily(k, PassAggregates.PHI)];
             for (int t = 0; t < T; t++) {
                 int i = base + t;
@@ -159,11 +160,13 @@ public final class EquilibriumSolver {
                 phiValue += l * w + agg[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)];
                 double v = Settlement.violation(l, prices.exportPrice()[i], prices.importPrice()[i], d, a);
                 double u = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
-                ratio = Math.max(ratio, Math.max(settings.clearing().ratio(v, d),
-                        settings.clearing().budgetRatio(l, prices.importPrice()[i], d, u)));
+                clearing = Math.max(clearing, settings.clearing().ratio(v, d));
+                ratio = Math.max(ratio, settings.clearing().budgetRatio(l, prices.importPrice()[i], d, u));
             }
+            ratio = Math.max(ratio, clearing);
             if (state.phase[g] == Phase.INIT) {
                 accept(g, k, agg, point, phiValue);
+                state.clearingRatio[g] = clearing;
                 leaders.start(g);
                 state.phase[g] = Phase.EVAL;
                 state.outer[g] = 1;
@@ -171,8 +174,11 @@ public final class EquilibriumSolver {
             }
             state.inner[g]++;
             state.innerTotal[g]++;
+            // A trial is taken when Phi decreases enough (Armijo), or when it halves the worst violation: close to
+            // the solution Phi, a sum over every user, changes by less than its own rounding, and the test on it
+            // becomes noise that would halve good Newton steps again and again.
             if (state.phase[g] == Phase.TRIAL && ratio > 1 && settings.method() == ClearingMethod.NEWTON
-                    && !newton.sufficientDecrease(g, phiValue)) {
+                    && !(clearing <= 0.5 * state.clearingRatio[g]) && !newton.sufficientDecrease(g, phiValue)) {
                 if (newton.giveUp(g)) {
                     state.finish(g, Status.FAILED);
                 } else if (state.inner[g] >= settings.maxInner()) {
@@ -183,6 +189,7 @@ public final class EquilibriumSolver {
                 return ratio;
             }
             accept(g, k, agg, point, phiValue);
+            state.clearingRatio[g] = clearing;
             if (ratio <= 1) {
                 cleared(g);
             } else if (state.inner[g] >= settings.maxInner()) {

@@ -58,6 +58,7 @@ public final class SolverState implements java.io.Serializable {
     final int[] innerTotal;
     final int[] halvings;
     final double[] weight;      // w = sum of a_j of users whose energy bound binds
+    final double[] clearingRatio; // worst clearing violation over its tolerance, at the accepted point
     final double[] sensChange;
     final double[] bracketGap;
     final Status[] status;
@@ -115,6 +116,7 @@ public final class SolverState implements java.io.Serializable {
         innerTotal = new int[games];
         halvings = new int[games];
         weight = new double[games];
+        clearingRatio = new double[games];
         sensChange = new double[games];
         Arrays.fill(sensChange, Double.NaN);
         bracketGap = new double[games];
