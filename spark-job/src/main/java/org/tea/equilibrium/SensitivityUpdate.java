@@ -116,8 +116,11 @@ final class SensitivityUpdate {
             if (bracketed(i)) {
                 double far = up ? state.bracketHi[i] : state.bracketLo[i];
                 boolean leaves = up ? next >= far : next <= far;
-                if (leaves && stale(i)) {
-                    drop(i, up); // F flipped because the other hours moved: nothing to keep the step in
+                // no kink between here and the far end: on this step F falls with slope -1, so the far end's
+                // sign of F cannot be this step's, the other hours have moved the staircase since it was seen
+                boolean sameStep = response != 0 && kink / Math.abs(response) >= Math.abs(far - s);
+                if (leaves && (sameStep || stale(i))) {
+                    drop(i, up);
                 } else if (response != 0 && Math.abs(response * (next - s)) > kink) {
                     // the plain target lies past the nearest kink; if the two ends see the same nearest kink
                     // between them, that kink is where F changes sign: put the price on it
