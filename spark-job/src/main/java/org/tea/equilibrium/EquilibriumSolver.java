@@ -24,6 +24,9 @@ import org.tea.model.Hours;
 public final class EquilibriumSolver {
     private static final int T = Hours.T;
 
+    /** Violation ratio under which a clearing is close enough for the leaders to move S (1e3 x tol_clear). */
+    private static final double LOOSE = 1e3;
+
     private final SolverSettings settings;
 
     public EquilibriumSolver(SolverSettings settings) {
@@ -192,6 +195,14 @@ public final class EquilibriumSolver {
             state.clearingRatio[g] = clearing;
             if (ratio <= 1) {
                 cleared(g);
+            } else if (settings.method() == ClearingMethod.NEWTON && clearing <= LOOSE
+                    && state.outer[g] < settings.maxOuter() && !leaders.atFixedPoint(g)) {
+                // close enough to cleared to tell where S must go: move it now rather than clear offers that
+                // are about to change (the prediction takes the remaining imbalance into account)
+                leaders.advance(g, newton);
+                state.outer[g]++;
+                state.inner[g] = 0;
+                state.phase[g] = Phase.EVAL;
             } else if (state.inner[g] >= settings.maxInner()) {
                 state.finish(g, Status.MAX_ITERATIONS_REACHED);
             } else {
