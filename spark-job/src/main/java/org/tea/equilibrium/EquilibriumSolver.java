@@ -187,9 +187,12 @@ public final class EquilibriumSolver {
                 } else if (state.inner[g] >= settings.maxInner()) {
                     state.finish(g, Status.MAX_ITERATIONS_REACHED);
                 } else {
-                    newton.halve(g);
+                    newton.halve(g, phiValue);
                 }
                 return ratio;
+            }
+            if (state.phase[g] == Phase.TRIAL) {
+                newton.accepted(g);
             }
             accept(g, k, agg, point, phiValue);
             state.clearingRatio[g] = clearing;

@@ -131,8 +131,14 @@ final class ProjectedNewton {
 
     /** Starts a line search from game g's current point with the full step. */
     void start(int g) {
-        state.step[g] = 1.0;
+        // the last accepted step says how far the Newton model could be trusted: start a little beyond it
+        state.step[g] = Math.min(1.0, 4 * state.lastStep[g]);
         project(g);
+    }
+
+    /** Records that game g's trial at the current step was accepted. */
+    void accepted(int g) {
+        state.lastStep[g] = state.step[g];
     }
 
     /** Armijo on Phi at game g's trial point, whose Phi is {@code phiValue}; rounding noise is forgiven. */
@@ -151,9 +157,17 @@ final class ProjectedNewton {
         return ++state.halvings[g] > MAX_HALVINGS;
     }
 
-    /** The next trial point of game g's line search, at half the step. */
-    void halve(int g) {
-        state.step[g] *= 0.5;
+    /** The next trial point of game g's line search, at a fraction of the step (quadratic interpolation). */
+    void halve(int g, double phiValue) {
+        // the minimiser of the quadratic through Phi(0), its slope and Phi(step), kept in [0.1, 0.5] of the step
+        int base = g * T;
+        double decrease = 0;
+        for (int t = 0; t < T; t++) {
+            decrease += state.grad[base + t] * (state.trial[base + t] - state.lambda[base + t]);
+        }
+        double curvature = phiValue - state.phi[g] - decrease;
+        double factor = decrease < 0 && curvature > 0 ? -decrease / (2 * curvature) : 0.5;
+        state.step[g] *= Math.max(0.1, Math.min(0.5, factor));
         project(g);
     }
 

@@ -53,6 +53,7 @@ public final class SolverState implements java.io.Serializable {
     final Phase[] phase;
     final double[] phi;
     final double[] step;
+    final double[] lastStep;    // the last line-search step accepted
     final int[] outer;
     final int[] inner;
     final int[] innerTotal;
@@ -111,6 +112,8 @@ public final class SolverState implements java.io.Serializable {
         Arrays.fill(phase, Phase.INIT);
         phi = new double[games];
         step = new double[games];
+        lastStep = new double[games];
+        Arrays.fill(lastStep, 1.0);
         outer = new int[games];
         inner = new int[games];
         innerTotal = new int[games];
