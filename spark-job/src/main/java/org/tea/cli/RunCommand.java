@@ -11,6 +11,7 @@ import org.tea.equilibrium.EquilibriumResult;
 import org.tea.io.ConfigException;
 import org.tea.io.InputException;
 import org.tea.io.StudyConfig;
+import org.tea.results.HourlyBalance;
 import org.tea.study.StudyRun;
 import org.tea.study.StudySetup;
 import picocli.CommandLine.Command;
@@ -87,6 +88,10 @@ public final class RunCommand implements Callable<Integer> {
         out.println();
         out.print(run.keyFigureTable());
         out.flush();
+        HourlyBalance balance = HourlyBalance.of(result);
+        if (!balanced(balance, err)) {
+            return Main.NOT_CONVERGED;
+        }
         long unconverged = result.days().stream().filter(d -> !d.converged()).count();
         if (unconverged > 0) {
             err.println("tea run: " + unconverged + " of " + result.days().size()
@@ -94,6 +99,18 @@ public final class RunCommand implements Callable<Integer> {
             return allowUnconverged ? Main.OK : Main.NOT_CONVERGED;
         }
         return Main.OK;
+    }
+
+    /** Reports an hour whose money does not balance (MODEL section 9): a defect, never passed silently. */
+    static boolean balanced(HourlyBalance b, PrintWriter err) {
+        if (b.balanced()) {
+            return true;
+        }
+        err.printf(java.util.Locale.ROOT, "tea run: money does not balance in game-hour %d: off by %.2e of the hour's "
+                + "money flow (at most %.0e allowed); see manifest.json checks%n", b.worstHour(), b.worstMoney(),
+                HourlyBalance.LIMIT);
+        err.flush();
+        return false;
     }
 
     /** A plain path or a file: URI; anything else is checked once Spark's filesystem is up. */

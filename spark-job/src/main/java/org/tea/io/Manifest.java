@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.tea.equilibrium.DayResult;
 import org.tea.equilibrium.EquilibriumResult;
+import org.tea.results.HourlyBalance;
 import org.tea.results.KeyFigures;
 
 /**
@@ -38,7 +39,7 @@ public final class Manifest {
                 : Manifest.class.getPackage().getImplementationVersion());
         m.put("java", System.getProperty("java.version"));
         long unconverged = r.days().stream().filter(d -> !d.converged()).count();
-        m.put("status", unconverged == 0 ? "CONVERGED" : "NOT_CONVERGED");
+        m.put("status", unconverged > 0 ? "NOT_CONVERGED" : HourlyBalance.of(r).balanced() ? "CONVERGED" : "UNBALANCED");
         m.put("days_not_converged", unconverged);
         m.put("seed", cfg.study().seed());
         m.put("games", r.games());
@@ -56,6 +57,10 @@ public final class Manifest {
             energy = Math.max(energy, k.energyImbalance());
             scale = Math.max(scale, k.enduserPaymentTe());
         }
+        HourlyBalance hourly = HourlyBalance.of(r);
+        checks.put("money_balanced_every_hour", hourly.balanced());
+        checks.put("budget_imbalance_hourly_max_relative", hourly.worstMoney());
+        checks.put("energy_imbalance_hourly_max_kwh", hourly.worstEnergy());
         checks.put("budget_imbalance_max_abs", budget);
         checks.put("budget_imbalance_relative", scale > 0 ? budget / scale : 0.0);
         checks.put("energy_imbalance_max_kwh", energy);
