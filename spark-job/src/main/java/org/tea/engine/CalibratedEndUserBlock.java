@@ -21,7 +21,7 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
     private final double[] elasticity;
     private final double[] flexShare;
     private final double[] energyFlex;
-    private final float[] dayFactor;   // [user * days + (day - 1)]
+    private final float[] dayFactor;   // [user * days + day index in the study window]
     private final float[] hourFactor;  // [user * 24 + t]
     private final double[][] shapes;   // [archetype][hour of year], each summing to 1
     private final double[] tariff;     // p0 per hour of day
@@ -65,10 +65,9 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
         if (ref == null) {
             ref = new double[T];
         }
-        int day = calendar.day(game);
         double[] shape = shapes[archetype[k]];
-        int h0 = (day - 1) * T;
-        double scale = annualEnergy[k] * dayFactor[k * calendar.days() + day - 1];
+        int h0 = calendar.hourOfYear(game, 0);
+        double scale = annualEnergy[k] * dayFactor[k * calendar.days() + calendar.dayIndex(game)];
         for (int t = 0; t < T; t++) {
             ref[t] = shape[h0 + t] * scale * hourFactor[k * T + t];
         }

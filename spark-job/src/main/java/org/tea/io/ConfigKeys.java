@@ -30,7 +30,11 @@ final class ConfigKeys {
     private static final List<ConfigKey<?>> VIEW = Collections.unmodifiableList(ALL);
 
     static final ConfigKey<Integer> STUDY_DAYS = add(ConfigKey.integer("study.days", 365, "days", 1, 366,
-            "days simulated from 1 January; at most the days of study.year", c -> c.study().days()));
+            "days simulated, from study.firstDay; firstDay + days - 1 at most the days of study.year",
+            c -> c.study().days()));
+    static final ConfigKey<Integer> STUDY_FIRST_DAY = add(ConfigKey.integer("study.firstDay", 1, "day of year", 1,
+            366, "first day simulated, 1 = 1 January: days firstDay .. firstDay + days - 1 of study.year are run",
+            c -> c.study().firstDay()));
     static final ConfigKey<Integer> STUDY_YEAR = add(ConfigKey.integer("study.year", 2025, "-", 1900, 2100,
             "calendar year (leap years, weekdays)", c -> c.study().year()));
     static final ConfigKey<Long> STUDY_SEED = add(ConfigKey.longInt("study.seed", 20250101L, "-", null,
@@ -168,8 +172,8 @@ final class ConfigKeys {
     static StudyConfig assemble(Values v) {
         int[] peak = v.get(MARKET_TARIFF_PEAK_HOURS);
         return new StudyConfig(
-                new StudyGroup(v.get(STUDY_DAYS), v.get(STUDY_YEAR), v.get(STUDY_SEED), v.get(STUDY_SCENARIOS),
-                        v.get(STUDY_FIRST_SCENARIO), v.get(STUDY_LATITUDE)),
+                new StudyGroup(v.get(STUDY_DAYS), v.get(STUDY_FIRST_DAY), v.get(STUDY_YEAR), v.get(STUDY_SEED),
+                        v.get(STUDY_SCENARIOS), v.get(STUDY_FIRST_SCENARIO), v.get(STUDY_LATITUDE)),
                 new EndUsersGroup(v.get(ENDUSERS_COUNT), v.get(ENDUSERS_ANNUAL_ENERGY),
                         v.get(ENDUSERS_ANNUAL_ENERGY_SPREAD), v.get(ENDUSERS_COMMERCIAL_SHARE),
                         v.get(ENDUSERS_ELASTICITY), v.get(ENDUSERS_ELASTICITY_SPREAD), v.get(ENDUSERS_FLEX_SHARE),

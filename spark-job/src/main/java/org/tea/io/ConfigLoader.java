@@ -1,6 +1,7 @@
 package org.tea.io;
 
 import static org.tea.io.ConfigKeys.STUDY_DAYS;
+import static org.tea.io.ConfigKeys.STUDY_FIRST_DAY;
 import static org.tea.io.ConfigKeys.STUDY_YEAR;
 import static org.tea.io.StudyConfig.INCLUDE;
 import static org.tea.io.StudyConfig.SET;
@@ -153,14 +154,26 @@ final class ConfigLoader {
     private static void crossCheck(Values v, Map<String, Setting> settings, List<String> errors) {
         Integer days = v.find(STUDY_DAYS);
         Integer year = v.find(STUDY_YEAR);
+        Integer firstDay = v.find(STUDY_FIRST_DAY);
         if (days != null && year != null) {
             int length = Year.isLeap(year) ? 366 : 365;
             if (days > length) {
                 Setting s = settings.get(STUDY_DAYS.name());
                 errors.add(s.source() + ": " + STUDY_DAYS.name() + " = " + s.value() + ": expected at most " + length
                         + " because " + STUDY_YEAR.name() + " = " + year + " has " + length + " days");
+            } else if (firstDay != null && firstDay + days - 1 > length) {
+                // the window must end within the year; blamed on firstDay, as days alone fits
+                Setting s = setting(settings, STUDY_FIRST_DAY);
+                errors.add(s.source() + ": " + STUDY_FIRST_DAY.name() + " = " + s.value() + ": expected at most "
+                        + (length - days + 1) + " so that the " + STUDY_DAYS.name() + " = " + days + " days from it end"
+                        + " within the " + length + " days of " + STUDY_YEAR.name() + " = " + year);
             }
         }
+    }
+
+    /** The setting of {@code key}, or its default when nothing set it. */
+    private static Setting setting(Map<String, Setting> settings, ConfigKey<?> key) {
+        return settings.getOrDefault(key.name(), new Setting(key.defaultValue(), DEFAULT));
     }
 
     /** " (did you mean k?)" for the closest known key within a small edit distance, else "". */

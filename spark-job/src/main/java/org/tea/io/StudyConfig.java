@@ -39,8 +39,13 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
         Objects.requireNonNull(inputs, "inputs");
     }
 
-    /** Calendar and randomness of the study (MODEL sections 2 and 10). */
-    public record StudyGroup(int days, int year, long seed, int scenarios, int firstScenario, double latitude) {
+    /**
+     * Calendar and randomness of the study (MODEL sections 2 and 10).
+     *
+     * @param firstDay day of the year (1-based) the study starts on: it simulates days firstDay .. firstDay + days - 1
+     */
+    public record StudyGroup(int days, int firstDay, int year, long seed, int scenarios, int firstScenario,
+            double latitude) {
     }
 
     /** The synthetic end-user population (MODEL section 4 calibration, section 10). */

@@ -18,10 +18,10 @@ final class LoadSection {
         var h = r.hourly();
         double[] meanTe = new double[Hours.T];
         double[] meanBase = new double[Hours.T];
-        int peakDay = 1;
+        int peakDay = r.firstDay();
         double peak = -1;
         for (int s = 0; s < r.scenarioCount(); s++) {
-            for (int day = 1; day <= r.days(); day++) {
+            for (int day = r.firstDay(); day <= r.lastDay(); day++) {
                 for (int t = 0; t < Hours.T; t++) {
                     int i = r.index(s, day, t);
                     meanTe[t] += h.demand()[i] / (r.days() * r.scenarioCount());

@@ -24,10 +24,10 @@ final class MonteCarloSection {
         int sc = r.scenarioCount();
         // the day whose prices differ most between scenarios (sum over hours of the P5-P95 width), and the year's
         // mean by hour
-        int day = 1;
+        int day = r.firstDay();
         double widest = -1;
         double[] v = new double[sc];
-        for (int d = 1; d <= r.days(); d++) {
+        for (int d = r.firstDay(); d <= r.lastDay(); d++) {
             double width = 0;
             for (int t = 0; t < Hours.T; t++) {
                 for (int s = 0; s < sc; s++) {
@@ -46,7 +46,7 @@ final class MonteCarloSection {
         for (int s = 0; s < sc; s++) {
             for (int t = 0; t < Hours.T; t++) {
                 double sum = 0;
-                for (int d = 1; d <= r.days(); d++) {
+                for (int d = r.firstDay(); d <= r.lastDay(); d++) {
                     sum += r.hourly().retail()[r.index(s, d, t)];
                 }
                 byHour[t][s] = sum / r.days();

@@ -5,6 +5,7 @@ import static org.tea.report.Page.esc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,10 +55,12 @@ public final class Report {
         page.close();
     }
 
-    /** The run in one sentence: populations, days, scenarios and seed. */
+    /** The run in one sentence: populations, days (with the window's dates unless from 1 January), scenarios, seed. */
     static String describe(RunData r) {
-        return String.format(Locale.ROOT, "%s end-users, %s %s prosumers, %d days of %d, %d scenario%s, seed %s.",
+        String window = r.firstDay() == 1 ? "" : String.format(Locale.ROOT, " (days %d-%d, %s to %s)", r.firstDay(),
+                r.lastDay(), LocalDate.ofYearDay(r.year(), r.firstDay()), LocalDate.ofYearDay(r.year(), r.lastDay()));
+        return String.format(Locale.ROOT, "%s end-users, %s %s prosumers, %d days of %d%s, %d scenario%s, seed %s.",
                 r.value("endusers.count"), r.value("prosumers.count"), r.value("prosumers.behaviour"), r.days(),
-                r.year(), r.scenarioCount(), r.scenarioCount() == 1 ? "" : "s", r.value("study.seed"));
+                r.year(), window, r.scenarioCount(), r.scenarioCount() == 1 ? "" : "s", r.value("study.seed"));
     }
 }

@@ -14,10 +14,11 @@ import org.tea.model.Hours;
  * {@code manifest.json}, the {@code market_hourly} columns it plots, the {@code summary} key figures, the pass
  * {@code trace} and the {@code convergence} counts. Nothing here is recomputed from the model.
  *
- * <p>Hourly columns are indexed {@code (s * days + day - 1) * 24 + hour}, where {@code s} is the position of the
+ * <p>Days are days of the year, {@code firstDay .. lastDay()} (the study window, {@code study.firstDay}). Hourly
+ * columns are indexed {@code (s * days + day - firstDay) * 24 + hour}, where {@code s} is the position of the
  * scenario in {@link #scenarios()}.
  */
-public record RunData(String name, Map<String, String> config, int[] scenarios, int days, Hourly hourly,
+public record RunData(String name, Map<String, String> config, int[] scenarios, int firstDay, int days, Hourly hourly,
         List<KeyFigures> summary, List<Distribution> distribution, List<TraceRow> trace, int daysConverged, int games,
         int maxOuterIterations) {
 
@@ -51,8 +52,19 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
         return scenarios.length;
     }
 
+    /** The index of hour {@code hour} of day of the year {@code day} (in the window) of scenario position s. */
     public int index(int s, int day, int hour) {
-        return (s * days + day - 1) * Hours.T + hour;
+        return (s * days + day - firstDay) * Hours.T + hour;
+    }
+
+    /** The last day of the study window, a day of the year. */
+    public int lastDay() {
+        return firstDay + days - 1;
+    }
+
+    /** The first day of a run's window from its manifest configuration: 1 for runs made before the key existed. */
+    public static int firstDay(Map<String, String> config) {
+        return Integer.parseInt(config.getOrDefault("study.firstDay", "1"));
     }
 
     public String value(String key) {
@@ -71,7 +83,7 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
         return Integer.parseInt(value("study.year"));
     }
 
-    /** Season of a study day (northern meteorological seasons): 0 winter (DJF), 1 spring, 2 summer, 3 autumn. */
+    /** Season of a day of the year (northern meteorological seasons): 0 winter (DJF), 1 spring, 2 summer, 3 autumn. */
     public int season(int day) {
         int month = LocalDate.ofYearDay(year(), Math.min(day, LocalDate.ofYearDay(year(), 1).lengthOfYear()))
                 .getMonthValue();
@@ -82,7 +94,7 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
     public double renewablePenetration(int s) {
         double gen = 0;
         double demand = 0;
-        for (int i = index(s, 1, 0); i < index(s, days, Hours.T - 1) + 1; i++) {
+        for (int i = index(s, firstDay, 0); i < index(s, lastDay(), Hours.T - 1) + 1; i++) {
             gen += hourly.generation()[i];
             demand += hourly.baselineEnduserDemand()[i];
         }
@@ -116,7 +128,7 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
     /** Share of scenario s's hours that cleared at the import price {@code pi_b} (local market short), in percent. */
     public double hoursAtImportPrice(int s) {
         int n = 0;
-        for (int i = index(s, 1, 0); i <= index(s, days, Hours.T - 1); i++) {
+        for (int i = index(s, firstDay, 0); i <= index(s, lastDay(), Hours.T - 1); i++) {
             if (Math.abs(hourly.retail()[i] - hourly.importPrice()[i]) <= 1e-9 * Math.abs(hourly.importPrice()[i]) + 1e-12) {
                 n++;
             }

@@ -22,7 +22,7 @@ final class TypicalDaysSection {
         double[][][] mean = new double[4][cols.length][Hours.T];
         int[] n = new int[4];
         for (int s = 0; s < r.scenarioCount(); s++) {
-            for (int day = 1; day <= r.days(); day++) {
+            for (int day = r.firstDay(); day <= r.lastDay(); day++) {
                 int season = r.season(day);
                 n[season]++;
                 for (int c = 0; c < cols.length; c++) {

@@ -31,7 +31,7 @@ public record KeyFigures(int scenario, int days, double retailPriceTe, double re
         double sold = 0, imp = 0, exp = 0, impCost = 0, margin = 0, budget = 0, energyGap = 0, tariffSum = 0;
         int converged = 0;
         var p = r.prices();
-        for (int day = 1; day <= calendar.days(); day++) {
+        for (int day = calendar.firstDay(); day <= calendar.lastDay(); day++) {
             int g = calendar.game(scenario, day);
             pay += r.daily(g, DaySum.PAYMENT);
             energy += r.daily(g, DaySum.ENERGY);

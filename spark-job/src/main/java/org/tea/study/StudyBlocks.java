@@ -18,6 +18,7 @@ import org.tea.model.EndUserSpec;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StudySeries;
 
 /**
  * The recipe for a study's blocks that the engine ships to where the blocks live: users {@code [b * 512,
@@ -26,9 +27,10 @@ import org.tea.model.ProsumerSpec;
  * hands each block's members over on the driver ({@link #endUserMembers}), and only what building needs
  * (series, shapes, seeds) travels with the recipe.
  *
- * <p>Noise (MODEL section 10) never depends on scenario, partition or order: a user's reference load gets a
- * level factor per day and a habit factor per hour of day, both lognormal with mean 1, drawn from the user's
- * own stream seeded by (seed, id); a prosumer's PV gets a daily factor seeded by (seed, scenario, id, day).
+ * <p>Noise (MODEL section 10) never depends on scenario, partition, order or study window: a user's reference
+ * load gets a level factor per day of the year and a habit factor per hour of day, both lognormal with mean 1,
+ * drawn from the user's own stream seeded by (seed, id); a prosumer's PV gets a daily factor seeded by (seed,
+ * scenario, id, day).
  */
 final class StudyBlocks implements BlockSource {
     private static final long serialVersionUID = 1L;
@@ -142,6 +144,8 @@ final class StudyBlocks implements BlockSource {
     EndUserBlock endUserBlock(List<EndUserSpec> members) {
         int n = members.size();
         int days = calendar.days();
+        int firstDay = calendar.firstDay();
+        int yearDays = StudySeries.hoursInYear(calendar.year()) / T;
         String[] ids = new String[n];
         int[] arch = new int[n];
         double[] energy = new double[n];
@@ -161,8 +165,13 @@ final class StudyBlocks implements BlockSource {
             eflex[k] = u.energyFlex();
             RandomGenerator rng = Seeds.small(Seeds.of(stream, 0, Seeds.id(u.id()), 0));
             NormalDistribution z = new NormalDistribution(rng, 0, 1);
-            for (int d = 0; d < days; d++) {
-                dayFactor[k * days + d] = (float) lognormal(z, noiseDaily);
+            // every day of the year is drawn, in order, and the window's days kept: a day's factor and the habit
+            // factors after them are the same whatever the window
+            for (int d = 1; d <= yearDays; d++) {
+                double f = lognormal(z, noiseDaily);
+                if (d >= firstDay && d < firstDay + days) {
+                    dayFactor[k * days + d - firstDay] = (float) f;
+                }
             }
             for (int t = 0; t < T; t++) {
                 hourFactor[k * T + t] = (float) lognormal(z, noiseHourly);

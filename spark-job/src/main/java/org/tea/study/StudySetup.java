@@ -33,8 +33,8 @@ public final class StudySetup {
     private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
             List<StudySeries> series) {
         this.config = config;
-        this.calendar = new GameCalendar(config.study().year(), config.study().days(), config.study().scenarios(),
-                config.study().firstScenario());
+        this.calendar = new GameCalendar(config.study().year(), config.study().firstDay(), config.study().days(),
+                config.study().scenarios(), config.study().firstScenario());
         StudySeries first = series.get(0);
         Map<String, double[]> shapeMap = first.archetypes();
         String[] archetypes = shapeMap.keySet().toArray(new String[0]);

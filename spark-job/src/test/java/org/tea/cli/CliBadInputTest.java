@@ -118,6 +118,17 @@ class CliBadInputTest {
     }
 
     @Test
+    void aWindowPastTheEndOfTheYearExitsTwoNamingTheKeyAndWritesNothing() {
+        // quick.properties runs 14 days: from day 355 they would end on day 368 of 2025
+        Path out = tmp.resolve("out");
+        Outcome o = run("run", "--config", "../conf/quick.properties", "--output", out.toString(), "--set",
+                "study.firstDay=355", "--quiet");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--set: study.firstDay = 355: expected at most 352"), o.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aMissingConfigFileExitsTwo() {
         Outcome o = run("run", "--config", "no-such.properties", "--output", tmp.resolve("x").toString());
         assertEquals(2, o.code());

@@ -36,6 +36,7 @@ class StudyConfigTest {
     void defaultsAreTheRegistryDefaults() {
         StudyConfig c = StudyConfig.defaults();
         assertEquals(365, c.study().days());
+        assertEquals(1, c.study().firstDay());
         assertEquals(2025, c.study().year());
         assertEquals(20250101L, c.study().seed());
         assertEquals(10_000, c.endUsers().count());
@@ -422,6 +423,53 @@ class StudyConfigTest {
         assertEquals(1, errors(Map.of("study.days", "366")).size());
     }
 
+    @Test
+    void firstDayIsParsedAndDefaultsToOne() {
+        StudyConfig c = StudyConfig.load(CONF.resolve("quick.properties"), Map.of("study.firstDay", "150"));
+        assertEquals(150, c.study().firstDay());
+        assertEquals(14, c.study().days());
+        assertEquals("150", c.resolved().get("study.firstDay"));
+        assertEquals(1, StudyConfig.load(CONF.resolve("quick.properties"), Map.of()).study().firstDay());
+        assertEquals("1", StudyConfig.defaults().resolved().get("study.firstDay"));
+    }
+
+    @Test
+    void firstDayRejectsOutOfRange() {
+        assertSingleError("study.firstDay", "0", "expected an integer in [1, 366]");
+        assertSingleError("study.firstDay", "367", "expected an integer in [1, 366]");
+        assertSingleError("study.firstDay", "1.5", "expected an integer in [1, 366]");
+    }
+
+    @Test
+    void theWindowMustEndWithinTheYear() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> StudyConfig.fromMap(Map.of("study.firstDay", "360", "study.days", "10", "study.year", "2025")));
+        assertEquals(List.of("config: study.firstDay = 360: expected at most 356 so that the study.days = 10 days from "
+                + "it end within the 365 days of study.year = 2025"), e.errors());
+        // the last day may be 31 December, 366 days into a leap year
+        assertEquals(356, StudyConfig.fromMap(Map.of("study.firstDay", "356", "study.days", "10")).study().firstDay());
+        assertEquals(357, StudyConfig.fromMap(Map.of("study.firstDay", "357", "study.days", "10", "study.year", "2024"))
+                .study().firstDay());
+        assertEquals(366, StudyConfig.fromMap(Map.of("study.firstDay", "366", "study.days", "1", "study.year", "2024"))
+                .study().firstDay());
+        assertEquals(List.of("--set: study.firstDay = 366: expected at most 365 so that the study.days = 1 days from "
+                + "it end within the 365 days of study.year = 2025"),
+                errors(Map.of("study.firstDay", "366", "study.days", "1")));
+    }
+
+    @Test
+    void theWindowIsCheckedAgainstTheFileThatSetTheDays() throws IOException {
+        // quick.properties sets 14 days; --set moves the window past 31 December
+        List<String> e = assertThrows(ConfigException.class, () -> StudyConfig.load(CONF.resolve("quick.properties"),
+                Map.of("study.firstDay", "360"))).errors();
+        assertEquals(List.of("--set: study.firstDay = 360: expected at most 352 so that the study.days = 14 days from "
+                + "it end within the 365 days of study.year = 2025"), e);
+        // too many days for the year is one error, on study.days, wherever the window starts
+        List<String> both = errors(Map.of("study.days", "366", "study.firstDay", "300"));
+        assertEquals(1, both.size(), both.toString());
+        assertTrue(both.get(0).startsWith("--set: study.days = 366: "), both.get(0));
+    }
+
     // --- registry, manifest, README --------------------------------------------------------------------------
 
     @Test
@@ -437,14 +485,20 @@ class StudyConfigTest {
         assertEquals("0.05", p.getProperty("market.feedIn"));
     }
 
+    /** Keys whose other values need other keys changed too: study.firstDay = 366 needs a one-day leap year. */
+    private static final Map<String, Map<String, String>> COMPANIONS = Map.of("study.firstDay",
+            Map.of("study.days", "1", "study.year", "2024"));
+
     @Test
     void everyKeyReadsBackItsOwnValue() {
         Map<String, String> defaults = StudyConfig.defaults().resolved();
         for (ConfigKey<?> k : StudyConfig.keys()) {
             String value = otherThanDefault(k);
-            StudyConfig c = StudyConfig.fromMap(Map.of(k.name(), value));
+            Map<String, String> set = new java.util.TreeMap<>(COMPANIONS.getOrDefault(k.name(), Map.of()));
+            set.put(k.name(), value);
+            StudyConfig c = StudyConfig.fromMap(set);
             Map<String, String> expected = new java.util.TreeMap<>(defaults);
-            expected.put(k.name(), value);
+            expected.putAll(set);
             assertEquals(expected, c.resolved(), k.name());
             assertEquals(c, StudyConfig.fromMap(c.resolved()), k.name());
         }

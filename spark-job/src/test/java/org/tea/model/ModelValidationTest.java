@@ -210,7 +210,11 @@ class ModelValidationTest {
             reject("calendar", "days", () -> new GameCalendar(2025, 366, 1)),
             reject("calendar", "days", () -> new GameCalendar(2024, 367, 1)),
             reject("calendar", "days", () -> new GameCalendar(2025, 0, 1)),
-            reject("calendar", "scenarios", () -> new GameCalendar(2025, 365, 0)));
+            reject("calendar", "scenarios", () -> new GameCalendar(2025, 365, 0)),
+            reject("calendar", "firstDay", () -> new GameCalendar(2025, 0, 10, 1, 0)),
+            reject("calendar", "firstDay", () -> new GameCalendar(2025, 357, 10, 1, 0)),   // would end on day 366
+            reject("calendar", "firstDay", () -> new GameCalendar(2024, 358, 10, 1, 0)),   // would end on day 367
+            reject("calendar", "firstDay", () -> new GameCalendar(2025, 2, 365, 1, 0)));
     }
 
     static double[] withYear(double[] a, int h, double x) {
@@ -291,6 +295,9 @@ class ModelValidationTest {
         assertDoesNotThrow(() -> series(2024, new double[8784], shapes(new double[8784]), new double[8784], new double[8784]));
         assertDoesNotThrow(() -> series(YEAR, year(-0.5), shapes(year(0)), year(1.0), year(0.0)));
         assertDoesNotThrow(() -> new GameCalendar(2024, 366, 3));
+        assertDoesNotThrow(() -> new GameCalendar(2025, 356, 10, 1, 0));   // ends on 31 December
+        assertDoesNotThrow(() -> new GameCalendar(2024, 357, 10, 1, 0));   // ends on 31 December of a leap year
+        assertDoesNotThrow(() -> new GameCalendar(2024, 366, 1, 1, 0));
     }
 
     @Test

@@ -82,6 +82,14 @@ public final class RunReader {
         List<KeyFigures> summary = readSummary(MarketTables.path(dir, Table.SUMMARY));
         int[] scenarios = summary.stream().mapToInt(KeyFigures::scenario).toArray();
         int days = summary.isEmpty() ? 0 : summary.get(0).days();
+        int firstDay;
+        try {
+            firstDay = RunData.firstDay(config); // rows carry days of the year: firstDay .. firstDay + days - 1
+        } catch (NumberFormatException e) {
+            throw new IOException(dir + ": manifest.json has study.firstDay = " + config.get("study.firstDay")
+                    + ", expected a day of the year");
+        }
+        int lastDay = firstDay + days - 1;
         // by column, not by position: RunData.Hourly is built from the columns' names below
         Map<MarketHourly, double[]> cols = new EnumMap<>(MarketHourly.class);
         for (MarketHourly c : HOURLY) {
@@ -102,11 +110,11 @@ public final class RunReader {
             Integer s = position.get(r.getInt(0));
             int day = r.getInt(1);
             int hour = r.getInt(2);
-            if (s == null || day < 1 || day > days || hour < 0 || hour >= Hours.T) {
+            if (s == null || day < firstDay || day > lastDay || hour < 0 || hour >= Hours.T) {
                 throw new IOException(dir + ": market_hourly row (scenario " + r.get(0) + ", day " + day + ", hour "
-                        + hour + ") lies outside the summary's scenarios and " + days + " days");
+                        + hour + ") lies outside the summary's scenarios and days " + firstDay + ".." + lastDay);
             }
-            int i = (s * days + day - 1) * Hours.T + hour;
+            int i = (s * days + day - firstDay) * Hours.T + hour;
             for (int c = 0; c < HOURLY.size(); c++) {
                 cols.get(HOURLY.get(c))[i] = r.getDouble(3 + c);
             }
@@ -142,8 +150,8 @@ public final class RunReader {
             }
         }
         String name = root.getName();
-        return new RunData(name, config, scenarios, days, h, summary, distribution, trace, (int) c.getLong(1), (int) c.getLong(0),
-                c.getInt(2));
+        return new RunData(name, config, scenarios, firstDay, days, h, summary, distribution, trace, (int) c.getLong(1),
+                (int) c.getLong(0), c.getInt(2));
     }
 
     /** The {@code summary} rows as key figures, by scenario. */
