@@ -48,7 +48,7 @@ final class ConfigKeys {
     static final ConfigKey<Double> STUDY_LATITUDE = add(ConfigKey.real("study.latitude", 43.7, "degrees",
             Range.closed(-66, 66), "site latitude for solar geometry", c -> c.study().latitude()));
 
-    static final ConfigKey<Integer> ENDUSERS_COUNT = add(ConfigKey.integer("endusers.count", 10_000, "-", 1,
+    static final ConfigKey<Integer> ENDUSERS_COUNT = add(ConfigKey.integer("endusers.count", 7_500, "-", 1,
             100_000_000, "number of end-users", c -> c.endUsers().count()));
     static final ConfigKey<Double> ENDUSERS_ANNUAL_ENERGY = add(ConfigKey.real("endusers.annualEnergy", 4000,
             "kWh/year", Range.openClosed(0, 1e7), "mean annual energy of an end-user",
@@ -56,7 +56,7 @@ final class ConfigKeys {
     static final ConfigKey<Double> ENDUSERS_ANNUAL_ENERGY_SPREAD = add(ConfigKey.real("endusers.annualEnergySpread",
             0.3, "- (lognormal sigma)", Range.closed(0, 2), "spread of annual energy across end-users",
             c -> c.endUsers().annualEnergySpread()));
-    static final ConfigKey<Double> ENDUSERS_COMMERCIAL_SHARE = add(ConfigKey.real("endusers.commercialShare", 0.15,
+    static final ConfigKey<Double> ENDUSERS_COMMERCIAL_SHARE = add(ConfigKey.real("endusers.commercialShare", 0.05,
             "-", Range.closed(0, 1), "share of end-users with the commercial archetype (others residential)",
             c -> c.endUsers().commercialShare()));
     static final ConfigKey<Double> ENDUSERS_ELASTICITY = add(ConfigKey.real("endusers.elasticity", -0.2, "-",
@@ -77,12 +77,12 @@ final class ConfigKeys {
             "- (lognormal sigma)", Range.closed(0, 1), "habit noise per user and hour of day, the same every day",
             c -> c.endUsers().noiseHourly()));
 
-    static final ConfigKey<Integer> PROSUMERS_COUNT = add(ConfigKey.integer("prosumers.count", 200, "-", 0,
+    static final ConfigKey<Integer> PROSUMERS_COUNT = add(ConfigKey.integer("prosumers.count", 2_500, "-", 0,
             10_000_000, "number of prosumers", c -> c.prosumers().count()));
     static final ConfigKey<String> PROSUMERS_BEHAVIOUR = add(ConfigKey.choice("prosumers.behaviour",
             Behaviour.STRATEGIC, Behaviour.values(),
             "strategic: Cournot offers; competitive: price takers (MODEL section 5)", c -> c.prosumers().behaviour()));
-    static final ConfigKey<Double> PROSUMERS_PV_KWP = add(ConfigKey.real("prosumers.pvKwp", 6, "kWp",
+    static final ConfigKey<Double> PROSUMERS_PV_KWP = add(ConfigKey.real("prosumers.pvKwp", 4, "kWp",
             Range.closed(0, 1_000_000), "mean PV capacity of a prosumer (a rooftop, or a whole aggregated plant)",
             c -> c.prosumers().pvKwp()));
     static final ConfigKey<Double> PROSUMERS_PV_SPREAD = add(ConfigKey.real("prosumers.pvSpread", 0.3,
