@@ -76,6 +76,13 @@ final class FindingsSection {
         } else if (flex == 0 && energyFlex == 0) {
             why = "With endusers.flexShare = 0 and endusers.energyFlex = 0 every hour's demand is pinned between equal "
                     + "bounds (dmin = dmax), so no price can move it: the peak cannot fall.";
+        } else if (energyFlex > 0 && f.get("end-user energy (kWh)")[0] > f.get("end-user energy (kWh)")[1]) {
+            double[] energy = f.get("end-user energy (kWh)");
+            why = String.format(Locale.ROOT, "With endusers.energyFlex = %s a user's daily energy answers the price "
+                    + "(MODEL §4: Emin < Emax), and the TE price is below the tariff in nearly every hour, so users consume "
+                    + "%+.1f%% more energy over the year, in the peak hours too; moving the flexible share out of "
+                    + "expensive hours does not offset it.", r.value("endusers.energyFlex"),
+                    KeyFigures.change(energy[0], energy[1]));
         } else {
             why = "Load moves toward the cheapest TE hours; here the TE price in the baseline peak hours is not above the "
                     + "day's other hours, so load moves into the peak rather than out of it.";

@@ -39,8 +39,8 @@ final class MarketPowerSection {
         for (SweepRow s : strategic) {
             flat.append(String.format(Locale.ROOT, "N = %d: %.1f%% of hours at pi_b; ", s.prosumers(), s.atImportPrice()));
         }
-        page.p("The runs have the same nominal PV capacity (prosumers.count x prosumers.pvKwp); each prosumer's capacity "
-                + "is drawn with prosumers.pvSpread, so the realised renewable share differs (see the sweep table). " + flat
+        page.p("The runs share the same PV capacity (prosumers.count x prosumers.pvKwp; the strategic runs with fewer "
+                + "prosumers than the reference set prosumers.pvSpread = 0, so their capacity is exactly equal). " + flat
                 + "Below pi_b a strategic prosumer offers only S (lambda - pi_s) (MODEL §5), its Cournot quantity: "
                 + "with few prosumers the withheld offers fall short of demand at any price below pi_b, so the price "
                 + "sits at pi_b and N does not matter. As N grows the offers approach the whole surplus and sunny hours "

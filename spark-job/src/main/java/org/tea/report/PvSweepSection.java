@@ -18,7 +18,7 @@ final class PvSweepSection {
         }
         page.h2("PV penetration sweep", "pv-sweep");
         double[] x = rows.stream().mapToDouble(SweepRow::penetration).toArray();
-        JFreeChart a = Plots.xy("Retail price", "renewable share of demand (%)", "price per kWh", List.of(
+        JFreeChart a = Plots.xy("Retail price", "renewable share of consumption (%)", "price per kWh", List.of(
                 new Plots.Line("TE retail price", x, rows.stream().mapToDouble(SweepRow::priceTe).toArray(), Plots.TE,
                         false, true),
                 new Plots.Line("import price pi_b", x, rows.stream().mapToDouble(SweepRow::importPrice).toArray(),
@@ -26,12 +26,12 @@ final class PvSweepSection {
         Plots.marker(a, rows.get(0).priceBaseline(), "tariff", Plots.TARIFF);
         a.getXYPlot().getRangeAxis().setAutoRange(true);
         ((org.jfree.chart.axis.NumberAxis) a.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
-        JFreeChart b = Plots.xy("Gains and peak", "renewable share of demand (%)", "change against baseline (%)", List.of(
+        JFreeChart b = Plots.xy("Gains and peak", "renewable share of consumption (%)", "change against baseline (%)", List.of(
                 new Plots.Line("end-user surplus gain", x, rows.stream().mapToDouble(SweepRow::surplusGainPct).toArray(),
                         Plots.BASELINE, false, true),
                 new Plots.Line("peak change", x, rows.stream().mapToDouble(SweepRow::peakChangePct).toArray(),
                         Plots.IMPORT, false, true)));
-        JFreeChart c = Plots.xy("Prosumer profit gain", "renewable share of demand (%)", "TE minus baseline (currency)",
+        JFreeChart c = Plots.xy("Prosumer profit gain", "renewable share of consumption (%)", "TE minus baseline (currency)",
                 List.of(new Plots.Line("prosumer profit gain", x,
                         rows.stream().mapToDouble(SweepRow::profitGain).toArray(), Plots.TE, false, true)));
         Plots.save(page.file("pv-sweep.png"), 3, 400, 340, a, b, c);

@@ -90,13 +90,17 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
         return (month % 12) / 3;
     }
 
-    /** Annual renewable generation as a share of the end-users' annual baseline demand, in percent (scenario s). */
+    /**
+     * Renewable generation as a share of all consumption over the run, in percent (scenario s): end-users at the
+     * tariff plus the prosumers' own load, which is their deficit (in {@code baseline_demand}) plus what they
+     * consume of their own generation ({@code generation_total - surplus_total}).
+     */
     public double renewablePenetration(int s) {
         double gen = 0;
         double demand = 0;
         for (int i = index(s, firstDay, 0); i < index(s, lastDay(), Hours.T - 1) + 1; i++) {
             gen += hourly.generation()[i];
-            demand += hourly.baselineEnduserDemand()[i];
+            demand += hourly.baselineDemand()[i] + hourly.generation()[i] - hourly.surplusTotal()[i];
         }
         return demand > 0 ? 100.0 * gen / demand : 0.0;
     }

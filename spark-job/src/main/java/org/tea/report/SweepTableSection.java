@@ -15,7 +15,7 @@ final class SweepTableSection {
     static void write(Page page, List<RunData> sweep) throws IOException {
         StringBuilder html = page.html();
         page.h2("Sweep: every run", "sweep");
-        html.append("<table id=\"sweep-table\">\n<tr><th>run</th><th>prosumers</th><th>renewable share of demand %</th>"
+        html.append("<table id=\"sweep-table\">\n<tr><th>run</th><th>prosumers</th><th>renewable share of consumption %</th>"
                 + "<th>elasticity</th><th>flex share</th><th>hours at pi_b %</th><th>TE price</th><th>tariff paid</th>"
                 + "<th>prosumer profit gain</th><th>end-user surplus gain %</th><th>peak change %</th><th>engine passes</th>"
                 + "<th>days converged</th><th>findings</th></tr>\n");
@@ -43,7 +43,8 @@ final class SweepTableSection {
             }
         }
         html.append("</table>\n");
-        page.p("Renewable share: the runs' annual generation over the end-users' annual baseline demand. Hours at pi_b: hours "
+        page.p("Renewable share: the runs' generation over all consumption (end-users at the tariff and the prosumers' "
+                + "own load). Hours at pi_b: hours "
                 + "whose retail price equals the import price, where local supply is short.");
         page.link("sweep.csv");
     }
