@@ -119,7 +119,8 @@ class ReportCommandTest {
         for (CSVRecord r : rows) {
             Path run = sweep.resolve(r.get("run"));
             List<String> q = query("SELECT avg(CASE WHEN abs(retail_price - import_price) <= 1e-9 * abs(import_price) "
-                    + "+ 1e-12 THEN 100.0 ELSE 0.0 END), 100 * sum(generation_total) / sum(baseline_enduser_demand) FROM "
+                    + "+ 1e-12 THEN 100.0 ELSE 0.0 END), 100 * sum(generation_total) / sum(baseline_demand + generation_total "
+                    + "- surplus_total) FROM "
                     + scan(run, "market_hourly")).get(0);
             assertEquals(d(q.get(0)), d(r.get("hours_at_import_price_percent")), 1e-9, r.get("run"));
             assertEquals(d(q.get(1)), d(r.get("renewable_share_percent")), 1e-9, r.get("run"));

@@ -39,8 +39,9 @@ class StudyConfigTest {
         assertEquals(1, c.study().firstDay());
         assertEquals(2025, c.study().year());
         assertEquals(20250101L, c.study().seed());
-        assertEquals(10_000, c.endUsers().count());
-        assertEquals(200, c.prosumers().count());
+        assertEquals(7_500, c.endUsers().count());
+        assertEquals(2_500, c.prosumers().count());
+        assertEquals(4, c.prosumers().pvKwp());
         assertEquals(Behaviour.STRATEGIC, c.prosumers().behaviour());
         assertEquals(StudyConfig.TariffType.FLAT, c.market().tariffType());
         assertEquals(OptionalDouble.empty(), c.market().feedIn());
@@ -98,13 +99,17 @@ class StudyConfigTest {
         Map<String, String> reference = StudyConfig.load(dir.resolve("reference.properties"), Map.of()).resolved();
         assertEquals(StudyConfig.defaults().resolved(), reference, "the reference case is the default study");
         Map<String, List<String>> allowed = Map.of("market-power", List.of("prosumers.count", "prosumers.pvKwp",
-                "prosumers.behaviour"), "pv", List.of("prosumers.pvKwp"), "elasticity", List.of("endusers.elasticity"),
-                "flex", List.of("endusers.flexShare"), "reference", List.of());
+                "prosumers.pvSpread", "prosumers.behaviour"), "pv", List.of("prosumers.pvKwp"), "elasticity",
+                List.of("endusers.elasticity"), "flex", List.of("endusers.flexShare"), "energy-flex",
+                List.of("endusers.energyFlex"), "tou", List.of("market.tariff.type"), "low-pv", List.of("endusers.count",
+                "endusers.commercialShare", "prosumers.count", "prosumers.pvKwp"), "reference", List.of());
         int files = 0;
         try (var list = Files.list(dir)) {
             for (Path f : (Iterable<Path>) list.filter(x -> x.toString().endsWith(".properties")).sorted()::iterator) {
                 String name = f.getFileName().toString();
-                String family = allowed.keySet().stream().filter(name::startsWith).findFirst()
+                // the longest family name that prefixes the file's: "energy-flex" before "flex"
+                String family = allowed.keySet().stream().filter(name::startsWith)
+                        .max(java.util.Comparator.comparingInt(String::length))
                         .orElseThrow(() -> new AssertionError(name + " belongs to no sweep"));
                 Map<String, String> c = StudyConfig.load(f, Map.of()).resolved();
                 for (String key : c.keySet()) {
@@ -115,7 +120,7 @@ class StudyConfigTest {
                 files++;
             }
         }
-        assertEquals(18, files);
+        assertEquals(20, files);
     }
 
     @Test
