@@ -75,12 +75,13 @@ class StudyConfigTest {
     }
 
     @Test
-    void monteCarloFileChangesOnlyScenariosAndCitySize() {
+    void monteCarloFileChangesOnlyScenariosAndCity() {
         StudyConfig c = StudyConfig.load(CONF.resolve("monte-carlo.properties"), Map.of());
         Map<String, String> d = new java.util.TreeMap<>(StudyConfig.load(CONF.resolve("default.properties"), Map.of()).resolved());
         Map<String, String> m = new java.util.TreeMap<>(c.resolved());
-        assertEquals(Map.of("study.scenarios", "50", "endusers.count", "2000", "prosumers.count", "40",
-                "prosumers.pvKwp", "111.5"), changed(d, m));
+        // the Monte Carlo city keeps its own size and its 15% commercial end-users
+        assertEquals(Map.of("study.scenarios", "50", "endusers.count", "2000", "endusers.commercialShare", "0.15",
+                "prosumers.count", "40", "prosumers.pvKwp", "111.5"), changed(d, m));
     }
 
     static Map<String, String> changed(Map<String, String> base, Map<String, String> other) {
