@@ -111,7 +111,7 @@ public final class StudyRun {
                 for (int s = first; s < first + calendar.scenarios(); s++) {
                     figures.add(KeyFigures.of(result, calendar, s));
                 }
-                MarketTables.writeAll(spark.session(), tmp, result, calendar, figures);
+                MarketTables.writeAll(spark.session(), tmp, result, calendar, figures, setup.archetypes());
                 timings.put("market_tables_s", seconds(System.nanoTime() - t2));
                 timings.put("spark_version", spark.version());
                 timings.put("partitions", partitions);
