@@ -91,8 +91,10 @@ public final class StudyRun {
                 long t0 = System.nanoTime();
                 GameCalendar calendar = setup.calendar();
                 int partitions = cfg.spark().partitionsFor(spark.cores(), setup.endUserCount());
-                UserTables userTables = new UserTables(spark.session(), tmp, calendar, cfg.output().enduserHourly(),
-                        cfg.output().monthPartitionRows());
+                var o = cfg.output();
+                UserTables userTables = new UserTables(spark.session(), tmp, calendar,
+                        UserTables.selected(o.enduserDaily(), o.enduserHourly(), o.prosumerHourly()),
+                        o.monthPartitionRows());
                 MarketEngine engine = SparkEngine.of(spark.context(), setup.blocks(), calendar.games(), partitions,
                         userTables);
                 long t1 = System.nanoTime();
