@@ -61,6 +61,17 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
     }
 
     @Override
+    public int archetype(int k) {
+        return archetype[k];
+    }
+
+    /** The study's archetypes: one load shape each. */
+    @Override
+    public int archetypes() {
+        return shapes.length;
+    }
+
+    @Override
     public double fill(int k, int game, double[] alpha, double[] dmin, double[] dmax, double[] energy) {
         if (ref == null) {
             ref = new double[T];

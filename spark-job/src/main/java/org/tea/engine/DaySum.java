@@ -2,9 +2,10 @@ package org.tea.engine;
 
 /**
  * The per-day sums of the final pass (MODEL sections 8-9), in the one layout that the settlement kernel fills,
- * {@link SettleAggregates} adds up per game, {@link org.tea.equilibrium.EquilibriumResult} keeps and the
- * per-user sinks receive: end-user energy, payment, utility and surplus, TE then baseline, then prosumer profit,
- * TE then baseline. The per-user table {@code enduser_daily} names its columns after these constants.
+ * {@link SettleAggregates} adds up per game (and, the end-user ones, per game and archetype),
+ * {@link org.tea.equilibrium.EquilibriumResult} keeps and the per-user sinks receive: end-user energy, payment,
+ * utility and surplus, TE then baseline, then prosumer profit, TE then baseline. The tables {@code enduser_daily}
+ * and {@code enduser_archetype_daily} name their columns after these constants.
  */
 public enum DaySum {
     ENERGY,

@@ -17,6 +17,20 @@ public interface EndUserBlock extends java.io.Serializable {
     String id(int k);
 
     /**
+     * User k's end-user archetype, an index in {@code [0, archetypes())} into the study's archetypes (whose
+     * names the driver keeps): the settlement sums each archetype's users apart. By default every user is of
+     * archetype 0.
+     */
+    default int archetype(int k) {
+        return 0;
+    }
+
+    /** How many archetypes this block's indices range over (at least 1): the study's, or more than any index. */
+    default int archetypes() {
+        return 1;
+    }
+
+    /**
      * Fills user k's follower problem for game {@code game}: {@code alpha}, {@code dmin}, {@code dmax} (24 each)
      * and {@code energy[0] = Emin}, {@code energy[1] = Emax}; returns {@code beta}.
      */

@@ -6,7 +6,8 @@ import org.tea.model.Hours;
 
 /**
  * End-users given explicitly, one {@link EndUserDay} per user and game: for tests and small studies whose
- * users are not calibrated from load shapes. Parameters are stored flat, by game then user.
+ * users are not calibrated from load shapes. Parameters are stored flat, by game then user. Users may be given
+ * archetype indices; without them all are of archetype 0.
  */
 public final class ExplicitEndUserBlock implements EndUserBlock {
     private static final long serialVersionUID = 1L;
@@ -19,11 +20,33 @@ public final class ExplicitEndUserBlock implements EndUserBlock {
     private final double[] beta;
     private final double[] emin;
     private final double[] emax;
+    private final int[] archetype;
+    private final int archetypes;
 
-    /** {@code days.get(game).get(user)}; every game lists the same users in the same order. */
+    /** {@code days.get(game).get(user)}; every game lists the same users in the same order; all of archetype 0. */
     public ExplicitEndUserBlock(List<List<EndUserDay>> days) {
+        this(days, null);
+    }
+
+    /**
+     * As {@link #ExplicitEndUserBlock(List)}, user j of archetype {@code archetype[j] >= 0} (null: all 0); the
+     * block's {@link #archetypes()} is one more than the largest index.
+     */
+    public ExplicitEndUserBlock(List<List<EndUserDay>> days, int[] archetype) {
         int games = days.size();
         int n = games == 0 ? 0 : days.get(0).size();
+        this.archetype = archetype == null ? new int[n] : archetype.clone();
+        if (this.archetype.length != n) {
+            throw new IllegalArgumentException(this.archetype.length + " archetypes for " + n + " end-users");
+        }
+        int most = 0;
+        for (int a : this.archetype) {
+            if (a < 0) {
+                throw new IllegalArgumentException("archetype index " + a + ", expected >= 0");
+            }
+            most = Math.max(most, a);
+        }
+        this.archetypes = most + 1;
         ids = new String[n];
         alpha = new double[games * n * T];
         dmin = new double[games * n * T];
@@ -62,6 +85,16 @@ public final class ExplicitEndUserBlock implements EndUserBlock {
     @Override
     public String id(int k) {
         return ids[k];
+    }
+
+    @Override
+    public int archetype(int k) {
+        return archetype[k];
+    }
+
+    @Override
+    public int archetypes() {
+        return archetypes;
     }
 
     @Override

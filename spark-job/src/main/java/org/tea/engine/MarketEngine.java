@@ -11,6 +11,15 @@ public interface MarketEngine extends AutoCloseable {
     /** Number of games (scenario-days) the engine's populations cover. */
     int games();
 
+    /**
+     * How many end-user archetypes the populations' {@link EndUserBlock#archetype} indices range over: the most
+     * any block says ({@link EndUserBlock#archetypes()}), at least 1. The final settlement sums each archetype's
+     * users apart ({@link SettleRequest#archetypes()}).
+     */
+    default int archetypes() {
+        return 1;
+    }
+
     /** One pass: every end-user solves its day at {@code lambda}, every prosumer evaluates its offer. */
     PassAggregates evaluate(PassRequest request);
 

@@ -127,17 +127,29 @@ public final class PassKernel {
 
     /**
      * Settles the block's end-users: TE at the cleared prices and the baseline at the tariff (MODEL section 8);
-     * adds to {@code partial} ({@link SettleAggregates} layout) and hands each user-day to the sink.
+     * adds to {@code partial} ({@link SettleAggregates} layout: the game's sums and those of the user's archetype)
+     * and hands each user-day to the sink.
      */
     public static void settleEndUsers(EndUserBlock block, SettleRequest request, Scratch sc, double[] partial,
             UserResultSink sink) {
         double[] fig = sc.sums;
-        for (int k = 0; k < request.slots(); k++) {
+        int slots = request.slots();
+        int archetypes = request.archetypes();
+        for (int j = 0; j < block.size(); j++) {
+            int a = block.archetype(j);
+            if (a < 0 || a >= archetypes) {
+                throw new IllegalArgumentException("end-user " + block.id(j) + ": archetype index " + a
+                        + " outside [0, " + archetypes + ") of the settle request");
+            }
+        }
+        for (int k = 0; k < slots; k++) {
             int game = request.games()[k];
             int off = k * T;
             int bdem = SettleAggregates.hourly(k, SettleAggregates.BASELINE_DEMAND, 0);
             int base = SettleAggregates.daily(k);
+            int arch0 = SettleAggregates.archetype(slots, archetypes, k, 0);
             for (int j = 0; j < block.size(); j++) {
+                int arch = arch0 + block.archetype(j) * SettleAggregates.ARCHETYPE_FIELDS;
                 double beta = block.fill(j, game, sc.alpha, sc.dmin, sc.dmax, sc.energy);
                 double surplus = sc.solver.solve(sc.alpha, beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1],
                         request.lambda(), off, sc.d, sc.s);
@@ -166,7 +178,9 @@ public final class PassKernel {
                 fig[DaySum.BASELINE_SURPLUS.index()] = bSurplus;
                 for (int f = 0; f < DaySum.ENDUSER_COUNT; f++) {
                     partial[base + f] += fig[f];
+                    partial[arch + f] += fig[f];
                 }
+                partial[arch + SettleAggregates.ARCHETYPE_USERS] += 1;
                 sink.endUserDay(block.id(j), game, fig, peak, sc.d, sc.bd, sc.alpha, sc.dmin, sc.dmax, beta,
                         sc.energy[0], sc.energy[1]);
             }

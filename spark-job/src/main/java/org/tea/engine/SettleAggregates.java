@@ -6,6 +6,12 @@ import org.tea.model.Hours;
  * What the final pass sums per game (exactly, {@link ExactSums}) plus the largest best-response gap.
  * Hourly: end-users' baseline demand {@code sum_j d_j(p_u)}, prosumers' local sales, exports and generation.
  * Daily: the {@link DaySum}s.
+ *
+ * <p>Per game and end-user archetype ({@link SettleRequest#archetypes()} of them, {@link EndUserBlock#archetype}
+ * says each user's): the end-user {@link DaySum}s of that archetype's users ({@code [0, DaySum.ENDUSER_COUNT)}),
+ * then their number ({@link #ARCHETYPE_USERS}), {@link #ARCHETYPE_FIELDS} sums in all. They follow every slot's
+ * own sums, by slot then archetype ({@link #archetype}), so the per-slot layout does not depend on the number
+ * of archetypes.
  */
 public final class SettleAggregates implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -18,13 +24,24 @@ public final class SettleAggregates implements java.io.Serializable {
     /** Where a slot's {@link DaySum}s start, after its hourly fields. */
     private static final int D0 = HOURLY_FIELDS * Hours.T;
     public static final int STRIDE = D0 + DaySum.COUNT;
+    /** Where an archetype's user count sits among its sums, after its end-user {@link DaySum}s. */
+    public static final int ARCHETYPE_USERS = DaySum.ENDUSER_COUNT;
+    /** Sums per game and archetype: the end-user {@link DaySum}s and the user count. */
+    public static final int ARCHETYPE_FIELDS = ARCHETYPE_USERS + 1;
 
     private final ExactSums sums;
     private final double[] maxGap;
 
-    public SettleAggregates(int slots) {
-        sums = new ExactSums(slots * STRIDE);
+    public SettleAggregates(int slots, int archetypes) {
+        sums = new ExactSums(size(slots, archetypes));
         maxGap = new double[slots];
+    }
+
+    private static int size(int slots, int archetypes) {
+        if (archetypes < 1) {
+            throw new IllegalArgumentException("archetypes = " + archetypes + ", expected >= 1");
+        }
+        return slots * STRIDE + slots * archetypes * ARCHETYPE_FIELDS;
     }
 
     public static int hourly(int slot, int field, int t) {
@@ -41,8 +58,18 @@ public final class SettleAggregates implements java.io.Serializable {
         return slot * STRIDE + D0;
     }
 
-    public static double[] newPartial(int slots) {
-        return new double[slots * STRIDE];
+    /**
+     * Index of the first of the {@link #ARCHETYPE_FIELDS} sums of archetype {@code a} in slot {@code slot}, in a
+     * vector of {@code slots} slots and {@code archetypes} archetypes. With every game a slot, in order (the
+     * final settlement), the archetypes' sums are the vector's tail from {@code archetype(slots, archetypes, 0, 0)}
+     * on, by game, archetype and sum.
+     */
+    public static int archetype(int slots, int archetypes, int slot, int a) {
+        return slots * STRIDE + (slot * archetypes + a) * ARCHETYPE_FIELDS;
+    }
+
+    public static double[] newPartial(int slots, int archetypes) {
+        return new double[size(slots, archetypes)];
     }
 
     public SettleAggregates add(double[] partial, double[] gaps) {

@@ -1,6 +1,7 @@
 package org.tea.equilibrium;
 
 import org.tea.engine.DaySum;
+import org.tea.engine.SettleAggregates;
 import java.util.List;
 import org.tea.model.Hours;
 
@@ -21,10 +22,12 @@ import org.tea.model.Hours;
  * @param generation     prosumers' renewable output
  * @param baselineEnduserDemand end-user demand at the tariff
  * @param daily          per game its {@link DaySum}s, in their order
+ * @param archetypeDaily per game and end-user archetype, the end-user {@link DaySum}s of the archetype's users then
+ *                       their number ({@link SettleAggregates#ARCHETYPE_FIELDS} each)
  */
 public record EquilibriumResult(MarketPrices prices, double[] lambda, double[] sensitivity, double[] demand,
         double[] enduserDemand, double[] deficit, double[] offered, double[] surplusTotal, double[] soldLocal,
-        double[] exported, double[] generation, double[] baselineEnduserDemand, double[] daily, List<DayResult> days, List<PassTrace> trace,
+        double[] exported, double[] generation, double[] baselineEnduserDemand, double[] daily, double[] archetypeDaily, List<DayResult> days, List<PassTrace> trace,
         long passes) implements java.io.Serializable {
 
     public int games() {
@@ -33,6 +36,26 @@ public record EquilibriumResult(MarketPrices prices, double[] lambda, double[] s
 
     public double daily(int game, DaySum sum) {
         return daily[game * DaySum.COUNT + sum.index()];
+    }
+
+    /** End-user archetypes of the settlement sums. */
+    public int archetypes() {
+        int games = games();
+        return games == 0 ? 0 : archetypeDaily.length / (games * SettleAggregates.ARCHETYPE_FIELDS);
+    }
+
+    /** An end-user {@link DaySum} summed over the users of one archetype in one game. */
+    public double archetypeDaily(int game, int archetype, DaySum sum) {
+        if (sum.index() >= DaySum.ENDUSER_COUNT) {
+            throw new IllegalArgumentException(sum + " is not an end-user sum");
+        }
+        return archetypeDaily[(game * archetypes() + archetype) * SettleAggregates.ARCHETYPE_FIELDS + sum.index()];
+    }
+
+    /** End-users of one archetype in one game. */
+    public long archetypeUsers(int game, int archetype) {
+        return (long) archetypeDaily[(game * archetypes() + archetype) * SettleAggregates.ARCHETYPE_FIELDS
+                + SettleAggregates.ARCHETYPE_USERS];
     }
 
     /** {@code M_t = max(D_t - U_t, 0)}. */

@@ -1,6 +1,7 @@
 package org.tea.equilibrium;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tea.engine.DaySum;
 import org.tea.engine.MarketEngine;
@@ -34,7 +35,7 @@ final class ResultAssembly {
         }
         SettleRequest request = new SettleRequest(all, state.lambda.clone(), state.sens.clone(), demand,
                 state.offered.clone(), state.surplus.clone(), prices.exportPrice(), prices.importPrice(),
-                prices.tariff(), prices.feedIn(), state.settings.behaviour());
+                prices.tariff(), prices.feedIn(), state.settings.behaviour(), engine.archetypes());
         SettleAggregates sums = engine.settle(request);
         double[] v = sums.values();
         double[] sold = new double[n];
@@ -42,6 +43,8 @@ final class ResultAssembly {
         double[] generation = new double[n];
         double[] baseline = new double[n];
         double[] daily = new double[games * DaySum.COUNT];
+        double[] archetypeDaily = Arrays.copyOfRange(v, SettleAggregates.archetype(games, request.archetypes(), 0, 0),
+                v.length);
         List<DayResult> days = new ArrayList<>(games);
         for (int g = 0; g < games; g++) {
             for (int t = 0; t < T; t++) {
@@ -60,6 +63,7 @@ final class ResultAssembly {
         progress.passDone(row, games);
         return new EquilibriumResult(prices, state.lambda.clone(), state.sens.clone(), demand,
                 state.demandUsers.clone(), state.deficit.clone(), state.offered.clone(), state.surplus.clone(), sold,
-                exported, generation, baseline, daily, List.copyOf(days), List.copyOf(state.trace), state.passes + 1);
+                exported, generation, baseline, daily, archetypeDaily, List.copyOf(days), List.copyOf(state.trace),
+                state.passes + 1);
     }
 }

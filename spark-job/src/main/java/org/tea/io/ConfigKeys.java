@@ -138,8 +138,14 @@ final class ConfigKeys {
             "currency/kWh per kWh", Range.openClosed(0, 1), "price step per kWh of excess demand (tatonnement only)",
             c -> c.solver().tatonnementStep()));
 
+    static final ConfigKey<Boolean> OUTPUT_ENDUSER_DAILY = add(ConfigKey.bool("output.enduserDaily", true,
+            "write the per-user enduser_daily table (enduser_archetype_daily, its sums by archetype, is always written)",
+            c -> c.output().enduserDaily()));
     static final ConfigKey<Boolean> OUTPUT_ENDUSER_HOURLY = add(ConfigKey.bool("output.enduserHourly", false,
             "write the optional enduser_hourly table", c -> c.output().enduserHourly()));
+    static final ConfigKey<Boolean> OUTPUT_PROSUMER_HOURLY = add(ConfigKey.bool("output.prosumerHourly", true,
+            "write the per-prosumer prosumer_hourly table (market_hourly has its sums)",
+            c -> c.output().prosumerHourly()));
     static final ConfigKey<Long> OUTPUT_MONTH_PARTITION_ROWS = add(ConfigKey.longInt("output.monthPartitionRows",
             5_000_000L, "rows", Range.closed(1, 1e12),
             "tables with a day column and more rows per scenario than this are also partitioned by month",
@@ -188,7 +194,8 @@ final class ConfigKeys {
                 new SolverGroup(v.choice(SOLVER_METHOD, ClearingMethod.values()), v.get(SOLVER_TOL_CLEAR),
                         v.get(SOLVER_TOL_OUTER), v.get(SOLVER_MAX_OUTER), v.get(SOLVER_MAX_INNER),
                         v.get(SOLVER_THETA), v.get(SOLVER_TATONNEMENT_STEP)),
-                new OutputGroup(v.get(OUTPUT_ENDUSER_HOURLY), v.get(OUTPUT_MONTH_PARTITION_ROWS),
+                new OutputGroup(v.get(OUTPUT_ENDUSER_DAILY), v.get(OUTPUT_ENDUSER_HOURLY),
+                        v.get(OUTPUT_PROSUMER_HOURLY), v.get(OUTPUT_MONTH_PARTITION_ROWS),
                         v.get(OUTPUT_CHECKPOINT_SECONDS)),
                 new SparkGroup(v.get(SPARK_MASTER), v.get(SPARK_PARTITIONS)),
                 new InputsGroup(v.get(INPUTS_DIR)));

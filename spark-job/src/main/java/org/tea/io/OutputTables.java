@@ -38,7 +38,7 @@ public final class OutputTables {
             Map.entry("ACTIVE_GAMES", INT), Map.entry("DONE_GAMES", INT), Map.entry("SCENARIOS", INT),
             Map.entry("MILLIS", LONG), Map.entry("CONVERGED", BOOLEAN), Map.entry("USER_ID", STRING),
             Map.entry("PROSUMER_ID", STRING), Map.entry("STATUS", STRING), Map.entry("STEP", STRING),
-            Map.entry("FIGURE", STRING));
+            Map.entry("FIGURE", STRING), Map.entry("ARCHETYPE", STRING), Map.entry("USERS", LONG));
 
     private OutputTables() {
     }
@@ -78,7 +78,8 @@ public final class OutputTables {
         DISTRIBUTION(Distribution.values()),
         ENDUSER_DAILY(EnduserDaily.values()),
         ENDUSER_HOURLY(EnduserHourly.values()),
-        PROSUMER_HOURLY(ProsumerHourly.values());
+        PROSUMER_HOURLY(ProsumerHourly.values()),
+        ENDUSER_ARCHETYPE_DAILY(EnduserArchetypeDaily.values());
 
         private final List<Column> columns;
 
@@ -150,6 +151,17 @@ public final class OutputTables {
     public enum EnduserDaily implements Column {
         SCENARIO, USER_ID, DAY,
         ENERGY, PAYMENT, UTILITY, SURPLUS, PEAK, BASELINE_ENERGY, BASELINE_PAYMENT, BASELINE_UTILITY, BASELINE_SURPLUS;
+
+    }
+
+    /**
+     * {@code enduser_archetype_daily}: one row per scenario, end-user archetype and day (archetypes with end-users
+     * only), {@code enduser_daily}'s figures summed over the archetype's users, and their number. Market-level (a
+     * few rows per day), so always written, whichever per-user tables are.
+     */
+    public enum EnduserArchetypeDaily implements Column {
+        SCENARIO, ARCHETYPE, DAY, USERS,
+        ENERGY, PAYMENT, UTILITY, SURPLUS, BASELINE_ENERGY, BASELINE_PAYMENT, BASELINE_UTILITY, BASELINE_SURPLUS;
 
     }
 

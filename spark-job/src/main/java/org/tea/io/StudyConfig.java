@@ -111,8 +111,9 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
         }
     }
 
-    /** Output tables (MODEL section 11). */
-    public record OutputGroup(boolean enduserHourly, long monthPartitionRows, double checkpointSeconds) {
+    /** Output tables (MODEL section 11): which per-user tables are written, and how. */
+    public record OutputGroup(boolean enduserDaily, boolean enduserHourly, boolean prosumerHourly,
+            long monthPartitionRows, double checkpointSeconds) {
     }
 
     /** Spark session settings. */

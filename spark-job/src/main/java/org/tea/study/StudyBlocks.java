@@ -85,6 +85,11 @@ final class StudyBlocks implements BlockSource {
         return prosumerCount;
     }
 
+    /** The archetypes' names, by the index end-user blocks give ({@link EndUserBlock#archetype}). */
+    List<String> archetypeNames() {
+        return List.of(archetypes);
+    }
+
     @Override
     public int endUserBlocks() {
         return (int) ((endUserCount + ENDUSER_BLOCK - 1) / ENDUSER_BLOCK);

@@ -91,8 +91,10 @@ public final class StudyRun {
                 long t0 = System.nanoTime();
                 GameCalendar calendar = setup.calendar();
                 int partitions = cfg.spark().partitionsFor(spark.cores(), setup.endUserCount());
-                UserTables userTables = new UserTables(spark.session(), tmp, calendar, cfg.output().enduserHourly(),
-                        cfg.output().monthPartitionRows());
+                var o = cfg.output();
+                UserTables userTables = new UserTables(spark.session(), tmp, calendar,
+                        UserTables.selected(o.enduserDaily(), o.enduserHourly(), o.prosumerHourly()),
+                        o.monthPartitionRows());
                 MarketEngine engine = SparkEngine.of(spark.context(), setup.blocks(), calendar.games(), partitions,
                         userTables);
                 long t1 = System.nanoTime();
@@ -111,7 +113,7 @@ public final class StudyRun {
                 for (int s = first; s < first + calendar.scenarios(); s++) {
                     figures.add(KeyFigures.of(result, calendar, s));
                 }
-                MarketTables.writeAll(spark.session(), tmp, result, calendar, figures);
+                MarketTables.writeAll(spark.session(), tmp, result, calendar, figures, setup.archetypes());
                 timings.put("market_tables_s", seconds(System.nanoTime() - t2));
                 timings.put("spark_version", spark.version());
                 timings.put("partitions", partitions);

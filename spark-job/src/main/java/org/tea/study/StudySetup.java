@@ -120,6 +120,11 @@ public final class StudySetup {
         return blocks.prosumerCount();
     }
 
+    /** The names of the study's load archetypes (from the series' load shapes), by archetype index. */
+    public List<String> archetypes() {
+        return blocks.archetypeNames();
+    }
+
     /** The recipe for every block of the study, for the engine. */
     public BlockSource blocks() {
         return blocks;

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +41,8 @@ public abstract class EngineConformanceTest {
     static final int[] PROSUMER_BLOCKS = {13, 47};
     /** Two scenarios of three days in the Spark engine's calendar. */
     protected static final int GAMES = 6;
+    /** End-user archetypes of the test market: user i (in list order over all blocks) is of {@link #archetype}(i). */
+    protected static final int ARCHETYPES = 3;
 
     private static Instances.Market market;
 
@@ -57,7 +61,15 @@ public abstract class EngineConformanceTest {
         return market;
     }
 
-    /** The same users and prosumers in blocks of the given sizes (read back through the block interfaces). */
+    /** The archetype of the i-th end-user of the test market: uneven shares, every block of 7 or more has each. */
+    static int archetype(int i) {
+        return i % 5 == 0 ? 2 : i % 2;
+    }
+
+    /**
+     * The same users and prosumers in blocks of the given sizes (read back through the block interfaces); the
+     * i-th end-user is of archetype {@link #archetype}(i).
+     */
     protected static Instances.Market reblock(Instances.Market m, int[] endUserSizes, int[] prosumerSizes) {
         int games = m.games();
         List<List<EndUserDay>> users = new ArrayList<>(); // [game][user]
@@ -93,7 +105,10 @@ public abstract class EngineConformanceTest {
             for (int g = 0; g < games; g++) {
                 block.add(users.get(g).subList(from, from + size));
             }
-            eu.add(new ExplicitEndUserBlock(block));
+            int first = from;
+            int[] archetypes = new int[size];
+            Arrays.setAll(archetypes, k -> archetype(first + k));
+            eu.add(new ExplicitEndUserBlock(block, archetypes));
             from += size;
         }
         assertEquals(users.get(0).size(), from, "end-user block sizes");
@@ -129,14 +144,14 @@ public abstract class EngineConformanceTest {
     }
 
     protected static SettleAggregates reference(Instances.Market m, SettleRequest r, UserResultSink sink) {
-        SettleAggregates sums = new SettleAggregates(r.slots());
+        SettleAggregates sums = new SettleAggregates(r.slots(), r.archetypes());
         for (EndUserBlock b : m.endUsers()) {
-            double[] partial = SettleAggregates.newPartial(r.slots());
+            double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
             PassKernel.settleEndUsers(b, r, new PassKernel.Scratch(), partial, sink);
             sums.add(partial, new double[r.slots()]);
         }
         for (ProsumerBlock b : m.prosumers()) {
-            double[] partial = SettleAggregates.newPartial(r.slots());
+            double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
             double[] gaps = new double[r.slots()];
             PassKernel.settleProsumers(b, r, new PassKernel.Scratch(), partial, gaps, sink);
             sums.add(partial, gaps);
@@ -163,7 +178,10 @@ public abstract class EngineConformanceTest {
         return new PassRequest(games, l, s, ps, window, b);
     }
 
-    /** A settlement of every game at a pass's prices, with D, A and U from the reference at those prices. */
+    /**
+     * A settlement of every game at a pass's prices, with D, A and U from the reference at those prices, and
+     * the test market's {@link #ARCHETYPES}.
+     */
     protected static SettleRequest settleRequest(Instances.Market m, double shift, Behaviour b) {
         int games = m.games();
         int[] all = new int[games];
@@ -183,7 +201,7 @@ public abstract class EngineConformanceTest {
         }
         MarketPrices p = m.prices();
         return new SettleRequest(all, r.lambda(), r.sensitivity(), demand, offered, surplus, p.exportPrice(),
-                p.importPrice(), p.tariff(), p.feedIn(), b);
+                p.importPrice(), p.tariff(), p.feedIn(), b, ARCHETYPES);
     }
 
     /**
@@ -304,6 +322,69 @@ public abstract class EngineConformanceTest {
         assertSameResults(expected.prosumerHours, actual.prosumerHours, "prosumer hour");
     }
 
+    @Test
+    void archetypeSumsAreTheirUsersSettlementsSummed() {
+        Instances.Market m = market();
+        SettleRequest r = settleRequest(m, 0.3, Behaviour.STRATEGIC);
+        Map<String, Integer> archetypeOf = new HashMap<>();
+        for (EndUserBlock b : m.endUsers()) {
+            for (int j = 0; j < b.size(); j++) {
+                archetypeOf.put(b.id(j), b.archetype(j));
+            }
+        }
+        RecordingSink users = new RecordingSink();
+        double[] v;
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), users)) {
+            assertEquals(ARCHETYPES, e.archetypes());
+            v = e.settle(r).values();
+        }
+        // every user-day's figures, summed by game and archetype in plain doubles
+        double[][] expected = new double[GAMES * ARCHETYPES][SettleAggregates.ARCHETYPE_FIELDS];
+        for (Map.Entry<String, double[]> u : users.endUserDays.entrySet()) {
+            String[] key = u.getKey().split("@");
+            double[] sums = expected[Integer.parseInt(key[1]) * ARCHETYPES + archetypeOf.get(key[0])];
+            for (int c = 0; c < RecordingSink.DAILY_COLUMNS.length; c++) {
+                if (!RecordingSink.DAILY_COLUMNS[c].equals("peak")) {
+                    sums[RecordingSink.daySum(RecordingSink.DAILY_COLUMNS[c]).index()] += u.getValue()[c];
+                }
+            }
+            sums[SettleAggregates.ARCHETYPE_USERS]++;
+        }
+        for (int k = 0; k < GAMES; k++) {
+            double[] overArchetypes = new double[DaySum.ENDUSER_COUNT];
+            for (int a = 0; a < ARCHETYPES; a++) {
+                int at = SettleAggregates.archetype(GAMES, ARCHETYPES, k, a);
+                double[] want = expected[k * ARCHETYPES + a];
+                assertTrue(want[SettleAggregates.ARCHETYPE_USERS] > 100, "every archetype has users");
+                assertEquals(want[SettleAggregates.ARCHETYPE_USERS], v[at + SettleAggregates.ARCHETYPE_USERS], 0.0,
+                        "users, game " + k + ", archetype " + a);
+                for (int f = 0; f < DaySum.ENDUSER_COUNT; f++) {
+                    assertEquals(want[f], v[at + f], 1e-9 * (1 + Math.abs(want[f])),
+                            DaySum.values()[f] + ", game " + k + ", archetype " + a);
+                    overArchetypes[f] += v[at + f];
+                }
+            }
+            for (int f = 0; f < DaySum.ENDUSER_COUNT; f++) {
+                double game = v[SettleAggregates.daily(k) + f];
+                assertEquals(game, overArchetypes[f], 1e-9 * (1 + Math.abs(game)), DaySum.values()[f] + ", game " + k);
+            }
+        }
+    }
+
+    @Test
+    void anArchetypeOutsideTheRequestIsRefused() {
+        Instances.Market m = market();
+        SettleRequest full = settleRequest(m, 0.3, Behaviour.STRATEGIC);
+        SettleRequest two = new SettleRequest(full.games(), full.lambda(), full.sensitivity(), full.demand(),
+                full.offered(), full.surplusTotal(), full.exportPrice(), full.importPrice(), full.tariff(),
+                full.feedIn(), full.behaviour(), ARCHETYPES - 1);
+        EndUserBlock block = m.endUsers().get(0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PassKernel.settleEndUsers(block,
+                two, new PassKernel.Scratch(), SettleAggregates.newPartial(two.slots(), two.archetypes()),
+                UserResultSink.NONE));
+        assertTrue(e.getMessage().contains("archetype index 2"), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(Behaviour.class)
     void theEquilibriumIsTheLocalEnginesToTheLastBit(Behaviour b) {
@@ -329,6 +410,8 @@ public abstract class EngineConformanceTest {
             assertArrayEquals(expected.generation(), r.generation(), 0.0, "generation");
             assertArrayEquals(expected.baselineEnduserDemand(), r.baselineEnduserDemand(), 0.0, "baseline");
             assertArrayEquals(expected.daily(), r.daily(), 0.0, "daily");
+            assertEquals(ARCHETYPES, r.archetypes());
+            assertArrayEquals(expected.archetypeDaily(), r.archetypeDaily(), 0.0, "archetypeDaily");
             assertEquals(expected.days(), r.days());
             assertEquals(expected.passes(), r.passes());
             assertEquals(r.passes(), e.passes());

@@ -117,6 +117,11 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         }
 
         @Override
+        public int archetypes() {
+            return engine.archetypes();
+        }
+
+        @Override
         public void close() {
             engine.close();
         }

@@ -48,6 +48,8 @@ class StudyConfigTest {
         assertEquals(ClearingMethod.NEWTON, c.solver().method());
         assertEquals(1e-7, c.solver().tolClear());
         assertFalse(c.output().enduserHourly());
+        assertTrue(c.output().enduserDaily());
+        assertTrue(c.output().prosumerHourly());
         assertEquals("local[*]", c.spark().master());
         assertTrue(c.inputs().generate());
         // defaults are spelled canonically, so the manifest of a default run repeats the registry
@@ -359,6 +361,13 @@ class StudyConfigTest {
         assertSingleError("output.enduserHourly", "yes", "expected true or false");
         assertSingleError("output.enduserHourly", "1", "expected true or false");
         assertTrue(StudyConfig.fromMap(Map.of("output.enduserHourly", "true")).output().enduserHourly());
+        assertSingleError("output.enduserDaily", "no", "expected true or false");
+        assertSingleError("output.prosumerHourly", "0", "expected true or false");
+        StudyConfig.OutputGroup off = StudyConfig.fromMap(Map.of("output.enduserDaily", "false",
+                "output.prosumerHourly", "false")).output();
+        assertFalse(off.enduserDaily());
+        assertFalse(off.prosumerHourly());
+        assertFalse(off.enduserHourly());
     }
 
     @ParameterizedTest

@@ -25,7 +25,7 @@ class HourlyBalanceTest {
         double[] demand = filled(10);
         return new EquilibriumResult(prices, filled(lambda), filled(100), demand, demand, filled(0), filled(sold),
                 filled(surplus), filled(sold), filled(surplus - sold), filled(surplus), demand, new double[10],
-                List.of(), List.of(), 1);
+                new double[9], List.of(), List.of(), 1);
     }
 
     static double[] filled(double v) {

@@ -28,6 +28,7 @@ public final class LocalEngine implements MarketEngine {
     private final int games;
     private final ExecutorService pool;
     private final UserResultSink sink;
+    private final int archetypes;
     private long passes;
 
     /** An engine over every block of {@code source}, built here. */
@@ -58,11 +59,17 @@ public final class LocalEngine implements MarketEngine {
             return t;
         });
         this.sink = sink == null ? UserResultSink.NONE : sink;
+        this.archetypes = this.endUsers.stream().mapToInt(EndUserBlock::archetypes).max().orElse(1);
     }
 
     @Override
     public int games() {
         return games;
+    }
+
+    @Override
+    public int archetypes() {
+        return archetypes;
     }
 
     @Override
@@ -100,23 +107,24 @@ public final class LocalEngine implements MarketEngine {
     public SettleAggregates settle(SettleRequest request) {
         passes++;
         int slots = request.slots();
+        int arch = request.archetypes();
         List<Future<SettleAggregates>> parts = new ArrayList<>();
         for (EndUserBlock block : endUsers) {
             parts.add(pool.submit(() -> {
-                double[] partial = SettleAggregates.newPartial(slots);
+                double[] partial = SettleAggregates.newPartial(slots, arch);
                 PassKernel.settleEndUsers(block, request, new PassKernel.Scratch(), partial, sink);
-                return new SettleAggregates(slots).add(partial, new double[slots]);
+                return new SettleAggregates(slots, arch).add(partial, new double[slots]);
             }));
         }
         for (ProsumerBlock block : prosumers) {
             parts.add(pool.submit(() -> {
-                double[] partial = SettleAggregates.newPartial(slots);
+                double[] partial = SettleAggregates.newPartial(slots, arch);
                 double[] gaps = new double[slots];
                 PassKernel.settleProsumers(block, request, new PassKernel.Scratch(), partial, gaps, sink);
-                return new SettleAggregates(slots).add(partial, gaps);
+                return new SettleAggregates(slots, arch).add(partial, gaps);
             }));
         }
-        SettleAggregates total = new SettleAggregates(slots);
+        SettleAggregates total = new SettleAggregates(slots, arch);
         for (Future<SettleAggregates> f : parts) {
             total.merge(join(f));
         }

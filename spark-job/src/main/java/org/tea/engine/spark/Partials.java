@@ -49,7 +49,7 @@ final class Partials {
 
     static Iterator<Settled> settledEndUsers(Iterator<EndUserBlock> blocks, SettleRequest r) {
         return map(blocks, block -> {
-            double[] partial = SettleAggregates.newPartial(r.slots());
+            double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
             PassKernel.settleEndUsers(block, r, new PassKernel.Scratch(), partial, UserResultSink.NONE);
             return new Settled(partial, new double[r.slots()]);
         });
@@ -57,7 +57,7 @@ final class Partials {
 
     static Iterator<Settled> settledProsumers(Iterator<ProsumerBlock> blocks, SettleRequest r) {
         return map(blocks, block -> {
-            double[] partial = SettleAggregates.newPartial(r.slots());
+            double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
             double[] gaps = new double[r.slots()];
             PassKernel.settleProsumers(block, r, new PassKernel.Scratch(), partial, gaps, UserResultSink.NONE);
             return new Settled(partial, gaps);

@@ -22,7 +22,7 @@ final class SettledRows<B, R> implements Iterator<R> {
     private final SettleRequest[] slices;
     private final UserTableWriter.RowCollector<R> collector;
     private final PassKernel.Scratch scratch = new PassKernel.Scratch();
-    private final double[] partial = SettleAggregates.newPartial(1);
+    private final double[] partial;
     private final double[] gaps = new double[1];
     private B block;
     private int slot;
@@ -31,6 +31,7 @@ final class SettledRows<B, R> implements Iterator<R> {
     SettledRows(Iterator<B> blocks, SettleRequest full, UserTableWriter.RowCollector<R> collector) {
         this.blocks = blocks;
         this.collector = collector;
+        this.partial = SettleAggregates.newPartial(1, full.archetypes());
         this.slices = new SettleRequest[full.slots()];
         for (int k = 0; k < slices.length; k++) {
             slices[k] = slice(full, k);
@@ -77,6 +78,7 @@ final class SettledRows<B, R> implements Iterator<R> {
                 Arrays.copyOfRange(r.sensitivity(), from, to), Arrays.copyOfRange(r.demand(), from, to),
                 Arrays.copyOfRange(r.offered(), from, to), Arrays.copyOfRange(r.surplusTotal(), from, to),
                 Arrays.copyOfRange(r.exportPrice(), from, to), Arrays.copyOfRange(r.importPrice(), from, to),
-                Arrays.copyOfRange(r.tariff(), from, to), Arrays.copyOfRange(r.feedIn(), from, to), r.behaviour());
+                Arrays.copyOfRange(r.tariff(), from, to), Arrays.copyOfRange(r.feedIn(), from, to), r.behaviour(),
+                r.archetypes());
     }
 }

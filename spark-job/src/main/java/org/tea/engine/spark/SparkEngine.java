@@ -54,6 +54,7 @@ public final class SparkEngine implements MarketEngine {
     private final UserTableWriter output;
     private final long endUsers;
     private final long prosumers;
+    private final int archetypes;
     private long passes;
     private long userDays;
     /** Time spent in the kernel on the executors, summed over tasks: what a pass costs besides Spark. */
@@ -84,11 +85,13 @@ public final class SparkEngine implements MarketEngine {
         this.release = release;
         this.endUserBlocks = persist(endUserBlocks);
         this.prosumerBlocks = persist(prosumerBlocks);
-        long[] counts = endUserBlocks.map(b -> new long[] {b.size(), 0})
-                .union(prosumerBlocks.map(b -> new long[] {0, b.size()}))
-                .fold(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        // end-users, prosumers, and the most archetypes an end-user block says
+        long[] counts = endUserBlocks.map(b -> new long[] {b.size(), 0, b.archetypes()})
+                .union(prosumerBlocks.map(b -> new long[] {0, b.size(), 1}))
+                .fold(new long[] {0, 0, 1}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])});
         this.endUsers = counts[0];
         this.prosumers = counts[1];
+        this.archetypes = (int) counts[2];
     }
 
     /**
@@ -118,6 +121,11 @@ public final class SparkEngine implements MarketEngine {
     @Override
     public int games() {
         return games;
+    }
+
+    @Override
+    public int archetypes() {
+        return archetypes;
     }
 
     @Override
@@ -168,8 +176,8 @@ public final class SparkEngine implements MarketEngine {
             jsc.setJobDescription("TEA settlement (" + slots + " games)");
             SettleAggregates sums = endUserBlocks.mapPartitions(it -> Partials.settledEndUsers(it, b.value()))
                     .union(prosumerBlocks.mapPartitions(it -> Partials.settledProsumers(it, b.value())))
-                    .treeAggregate(new SettleAggregates(slots), (acc, p) -> acc.add(p.sums(), p.gaps()),
-                            SettleAggregates::merge, TREE_DEPTH);
+                    .treeAggregate(new SettleAggregates(slots, request.archetypes()),
+                            (acc, p) -> acc.add(p.sums(), p.gaps()), SettleAggregates::merge, TREE_DEPTH);
             if (output != null) {
                 for (UserTableWriter.UserTable<?> table : output.tables(endUsers, prosumers, slots)) {
                     write(table, b);

@@ -10,11 +10,13 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.tea.engine.DaySum;
 import org.tea.equilibrium.DayResult;
 import org.tea.equilibrium.EquilibriumResult;
 import org.tea.equilibrium.PassTrace;
 import org.tea.io.OutputTables;
 import org.tea.io.OutputTables.Convergence;
+import org.tea.io.OutputTables.EnduserArchetypeDaily;
 import org.tea.io.OutputTables.MarketHourly;
 import org.tea.io.OutputTables.Summary;
 import org.tea.io.OutputTables.Table;
@@ -25,7 +27,7 @@ import org.tea.results.KeyFigures;
 
 /**
  * Writes the market-level tables of MODEL section 11 ({@code market_hourly}, {@code convergence},
- * {@code summary}) and the pass {@code trace}. Their rows are market sums the driver already holds (games x 24
+ * {@code summary}), the end-users' sums by archetype ({@code enduser_archetype_daily}) and the pass {@code trace}. Their rows are market sums the driver already holds (games x 24
  * at most), never per-user data; each table is a Parquet dataset partitioned by {@code scenario}. Table and column
  * names, types and order come from {@link OutputTables}; each writer lists a row's values in that order.
  */
@@ -33,10 +35,14 @@ public final class MarketTables {
     private MarketTables() {
     }
 
-    /** Every market-level table of a run: market_hourly, convergence, summary, trace and distribution. */
+    /**
+     * Every market-level table of a run: market_hourly, convergence, summary, trace, distribution and
+     * enduser_archetype_daily, whose archetypes are named by {@code archetypes} (index order).
+     */
     public static void writeAll(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal,
-            List<KeyFigures> figures) {
+            List<KeyFigures> figures, List<String> archetypes) {
         writeMarketHourly(spark, dir, r, cal);
+        writeArchetypeDaily(spark, dir, r, cal, archetypes);
         writeConvergence(spark, dir, r, cal);
         writeSummary(spark, dir, figures);
         writeTrace(spark, dir, r.trace());
@@ -76,6 +82,39 @@ public final class MarketTables {
             }
         }
         write(spark, rows, Table.MARKET_HOURLY, MarketHourly.SCENARIO, dir);
+    }
+
+    /**
+     * {@code enduser_archetype_daily}: per game, a row for each archetype that has end-users, with the settlement's
+     * exact sums over its users.
+     */
+    public static void writeArchetypeDaily(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal,
+            List<String> archetypes) {
+        if (r.archetypes() > archetypes.size()) {
+            throw new IllegalArgumentException("the settlement has " + r.archetypes() + " end-user archetypes, "
+                    + archetypes.size() + " are named");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int g = 0; g < cal.games(); g++) {
+            for (int a = 0; a < r.archetypes(); a++) {
+                long users = r.archetypeUsers(g, a);
+                if (users == 0) {
+                    continue;
+                }
+                Object[] row = new Object[EnduserArchetypeDaily.values().length];
+                row[EnduserArchetypeDaily.SCENARIO.ordinal()] = cal.scenario(g);
+                row[EnduserArchetypeDaily.ARCHETYPE.ordinal()] = archetypes.get(a);
+                row[EnduserArchetypeDaily.DAY.ordinal()] = cal.day(g);
+                row[EnduserArchetypeDaily.USERS.ordinal()] = users;
+                for (EnduserArchetypeDaily c : EnduserArchetypeDaily.values()) {
+                    if (c.type() == OutputTables.Type.DOUBLE) { // each figure is the end-user DaySum of its name
+                        row[c.ordinal()] = r.archetypeDaily(g, a, DaySum.valueOf(c.name()));
+                    }
+                }
+                rows.add(RowFactory.create(row));
+            }
+        }
+        write(spark, rows, Table.ENDUSER_ARCHETYPE_DAILY, EnduserArchetypeDaily.SCENARIO, dir);
     }
 
     public static void writeConvergence(SparkSession spark, String dir, EquilibriumResult r, GameCalendar cal) {

@@ -2,8 +2,10 @@ package org.tea.io.spark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -21,7 +23,7 @@ import org.tea.model.Hours;
 
 /**
  * The per-user Parquet tables of MODEL section 11 ({@code enduser_daily}, {@code prosumer_hourly}, and
- * {@code enduser_hourly} on request): the engine settles users on the executors and hands their results to a
+ * {@code enduser_hourly}, each as configured): the engine settles users on the executors and hands their results to a
  * {@link Collector}, which makes the rows; each table is one write job. Rows leave a task grouped by game, so
  * with concurrent output writers (the study's session sets them) each row goes to its partition directory's
  * open file as it comes. Tables are partitioned by {@code scenario}, and also by {@code month} when rows per
@@ -33,20 +35,49 @@ import org.tea.model.Hours;
  * @param dir                run output folder, a path or a Hadoop filesystem URI; tables go to
  *                           {@code dir/<table>}, which must not exist yet
  * @param calendar           maps games to scenario, day and month
- * @param enduserHourly      also write the optional {@code enduser_hourly} table
+ * @param perUser            the per-user tables to write, some of {@link #PER_USER} (none: the engine runs no
+ *                           write job)
  * @param monthPartitionRows a table with more rows per scenario than this is partitioned by {@code month} as well
  */
-public record UserTables(SparkSession spark, String dir, GameCalendar calendar, boolean enduserHourly,
+public record UserTables(SparkSession spark, String dir, GameCalendar calendar, Set<Table> perUser,
         long monthPartitionRows) implements UserTableWriter {
     private static final int T = Hours.T;
+    /** Every per-user table, in the order they are written. */
+    public static final List<Table> PER_USER = List.of(Table.ENDUSER_DAILY, Table.ENDUSER_HOURLY,
+            Table.PROSUMER_HOURLY);
 
     public UserTables {
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(calendar, "calendar");
+        perUser = Set.copyOf(perUser);
+        if (!PER_USER.containsAll(perUser)) {
+            throw new IllegalArgumentException("not per-user tables: " + perUser + ", expected some of " + PER_USER);
+        }
         if (monthPartitionRows < 0) {
             throw new IllegalArgumentException("monthPartitionRows = " + monthPartitionRows + ", expected >= 0");
         }
+    }
+
+    /** {@code enduser_daily} and {@code prosumer_hourly}, and {@code enduser_hourly} if asked for. */
+    public UserTables(SparkSession spark, String dir, GameCalendar calendar, boolean enduserHourly,
+            long monthPartitionRows) {
+        this(spark, dir, calendar, selected(true, enduserHourly, true), monthPartitionRows);
+    }
+
+    /** The per-user tables switched on (the {@code output.*} keys of the same names). */
+    public static Set<Table> selected(boolean enduserDaily, boolean enduserHourly, boolean prosumerHourly) {
+        Set<Table> out = EnumSet.noneOf(Table.class);
+        if (enduserDaily) {
+            out.add(Table.ENDUSER_DAILY);
+        }
+        if (enduserHourly) {
+            out.add(Table.ENDUSER_HOURLY);
+        }
+        if (prosumerHourly) {
+            out.add(Table.PROSUMER_HOURLY);
+        }
+        return out;
     }
 
     @Override
@@ -56,8 +87,8 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
                     + calendar.games());
         }
         List<UserTable<?>> out = new ArrayList<>();
-        for (Table table : List.of(Table.ENDUSER_DAILY, Table.ENDUSER_HOURLY, Table.PROSUMER_HOURLY)) {
-            if (table == Table.ENDUSER_HOURLY && !enduserHourly) {
+        for (Table table : PER_USER) {
+            if (!perUser.contains(table)) {
                 continue;
             }
             long rows = (table == Table.PROSUMER_HOURLY ? prosumers : endUsers) * games * rowsPerDay(table);
