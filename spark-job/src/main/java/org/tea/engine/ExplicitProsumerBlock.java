@@ -1,13 +1,12 @@
 package org.tea.engine;
 
 import java.util.List;
-import org.tea.market.OfferCurve;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerDay;
 
 /**
- * Prosumers given explicitly, one {@link ProsumerDay} per prosumer and game, for tests and small studies; offer
- * curves and deficit totals are built once per game-hour.
+ * Prosumers given explicitly, one {@link ProsumerDay} per prosumer and game, for tests and small studies. Their
+ * generation and load are stored per game (48 doubles per prosumer-day) and evaluated per pass like any block's.
  */
 public final class ExplicitProsumerBlock implements ProsumerBlock {
     private static final long serialVersionUID = 1L;
@@ -16,7 +15,6 @@ public final class ExplicitProsumerBlock implements ProsumerBlock {
     private final String[] ids;
     private final double[] generation;
     private final double[] load;
-    private final GameHourOffers offers;
 
     /** {@code days.get(game).get(prosumer)}; every game lists the same prosumers in the same order. */
     public ExplicitProsumerBlock(List<List<ProsumerDay>> days) {
@@ -41,7 +39,6 @@ public final class ExplicitProsumerBlock implements ProsumerBlock {
                 System.arraycopy(p.load(), 0, load, (g * n + i) * T, T);
             }
         }
-        offers = new GameHourOffers(n, games, this::fill);
     }
 
     @Override
@@ -52,16 +49,6 @@ public final class ExplicitProsumerBlock implements ProsumerBlock {
     @Override
     public String id(int i) {
         return ids[i];
-    }
-
-    @Override
-    public OfferCurve curve(int game, int hour) {
-        return offers.curve(game, hour);
-    }
-
-    @Override
-    public double deficit(int game, int hour) {
-        return offers.deficit(game, hour);
     }
 
     @Override

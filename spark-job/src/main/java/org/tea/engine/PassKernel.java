@@ -1,7 +1,7 @@
 package org.tea.engine;
 
 import org.tea.market.FollowerSolver;
-import org.tea.market.OfferCurve;
+import org.tea.market.OfferSums;
 import org.tea.market.Settlement;
 import org.tea.model.Behaviour;
 import org.tea.model.Hours;
@@ -16,7 +16,7 @@ public final class PassKernel {
     private PassKernel() {
     }
 
-    /** Per-thread scratch space: the follower solver and the arrays of one user-day. */
+    /** Per-thread scratch space: the follower solver, the arrays of one user-day and a day's offer sums. */
     public static final class Scratch {
         final FollowerSolver solver = new FollowerSolver();
         final double[] alpha = new double[T];
@@ -34,6 +34,7 @@ public final class PassKernel {
         final double[] load = new double[T];
         final double[] sums = new double[DaySum.ENDUSER_COUNT];
         final double[] figures = new double[UserResultSink.PROSUMER_FIGURES];
+        final OfferSums offers = new OfferSums();
     }
 
     /** Adds the block's followers at the request's prices to {@code partial} ({@link PassAggregates} layout). */
@@ -104,23 +105,29 @@ public final class PassKernel {
         return sc.bs[t];
     }
 
-    /** Adds the block's offers at the request's prices to {@code partial}. */
-    public static void offers(ProsumerBlock block, PassRequest request, double[] partial) {
+    /**
+     * Adds the block's offers at the request's prices to {@code partial}: per game, each prosumer's generation and
+     * load are recomputed ({@link ProsumerBlock#fill}) and added to the hour's offer sums in block order, so a
+     * block's partial depends only on the block and the request.
+     */
+    public static void offers(ProsumerBlock block, PassRequest request, Scratch sc, double[] partial) {
         Behaviour b = request.behaviour();
+        OfferSums sums = sc.offers;
+        int n = block.size();
         for (int k = 0; k < request.slots(); k++) {
             int game = request.games()[k];
+            sums.start(request.lambda(), request.exportPrice(), request.sensitivity(), k * T);
+            for (int i = 0; i < n; i++) {
+                block.fill(i, game, sc.generation, sc.load);
+                sums.add(sc.generation, sc.load);
+            }
             for (int t = 0; t < T; t++) {
-                int i = k * T + t;
-                double lambda = request.lambda()[i];
-                double piS = request.exportPrice()[i];
-                double sens = request.sensitivity()[i];
-                OfferCurve curve = block.curve(game, t);
-                partial[PassAggregates.hourly(k, PassAggregates.OFFERED, t)] += curve.offered(b, lambda, piS, sens);
-                partial[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)] += curve.slope(b, lambda, piS, sens);
-                partial[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)] += curve.integral(b, lambda, piS, sens);
-                partial[PassAggregates.hourly(k, PassAggregates.OFFER_GROWTH, t)] += curve.growth(b, lambda, piS, sens);
-                partial[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)] += curve.total();
-                partial[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)] += block.deficit(game, t);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFERED, t)] += sums.offered(b, t);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFER_SLOPE, t)] += sums.slope(b, t);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)] += sums.integral(b, t);
+                partial[PassAggregates.hourly(k, PassAggregates.OFFER_GROWTH, t)] += sums.growth(b, t);
+                partial[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)] += sums.surplus(t);
+                partial[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)] += sums.deficit(t);
             }
         }
     }

@@ -1,11 +1,10 @@
 package org.tea.engine;
 
-import org.tea.market.OfferCurve;
-
 /**
  * A fixed group of prosumers: their offers are evaluated where they live (MODEL section 6), so neither
- * population is ever collected on the driver. Per game and hour a block provides its sorted offer curve and
- * deficit total; per prosumer, its generation and load for the final settlement.
+ * population is ever collected on the driver. A block stores what its prosumers are, not what they offer: each
+ * pass and the final settlement recompute every prosumer's generation and load of a game with {@link #fill}, and
+ * {@link PassKernel#offers} accumulates the hour's offer sums from them ({@link org.tea.market.OfferSums}).
  */
 public interface ProsumerBlock extends java.io.Serializable {
 
@@ -13,12 +12,6 @@ public interface ProsumerBlock extends java.io.Serializable {
 
     String id(int i);
 
-    /** The offer curve over this block's surpluses in one game-hour. */
-    OfferCurve curve(int game, int hour);
-
-    /** {@code W_t} over this block. */
-    double deficit(int game, int hour);
-
-    /** Prosumer i's generation and load (kWh per hour) in one game. */
+    /** Prosumer i's generation and load (kWh per hour) in one game; called once per prosumer-day of a pass. */
     void fill(int i, int game, double[] generation, double[] load);
 }

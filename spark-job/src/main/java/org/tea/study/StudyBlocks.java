@@ -2,6 +2,7 @@ package org.tea.study;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -29,16 +30,16 @@ import org.tea.model.StudySeries;
  *
  * <p>Noise (MODEL section 10) never depends on scenario, partition, order or study window: a user's reference
  * load gets a level factor per day of the year and a habit factor per hour of day, both lognormal with mean 1,
- * drawn from the user's own stream seeded by (seed, id); a prosumer's PV gets a daily factor seeded by (seed,
- * scenario, id, day).
+ * drawn from the user's own stream seeded by (seed, id); a prosumer's PV gets a daily factor that is a pure
+ * function of (seed, scenario, id, day), recomputed by its block whenever it is used, so it is never stored.
+ * Prosumer blocks share the capacity factors of the study window (cut here, once) and the load shapes.
  */
 final class StudyBlocks implements BlockSource {
     private static final long serialVersionUID = 1L;
     private static final int T = Hours.T;
     /** End-users per block: small enough that 2 cores get an even share of a 10,000-user city. */
     static final int ENDUSER_BLOCK = 512;
-    /** Prosumers per block: their offer curves are a block's bulk (games x 24 x 3 doubles each), and a small
-     * city still spreads them over the cores when per-prosumer tables are written. */
+    /** Prosumers per block: a small city still spreads them over the cores when per-prosumer tables are written. */
     static final int PROSUMER_BLOCK = 64;
     /** Log-sd of a prosumer's daily PV factor around the common clearness index. */
     static final double PROSUMER_PV_SIGMA = 0.1;
@@ -54,8 +55,9 @@ final class StudyBlocks implements BlockSource {
     private final transient List<ProsumerSpec> prosumers; // a city read from files (driver only), or null
     private final String[] archetypes;
     private final double[][] shapes;
-    private final double[][] pvCf;
+    private final double[][] pvCf;                        // [scenario index][day index * 24 + hour]: the window
     private final double[][] windCf;
+    private final RenewableProsumerBlock.DailyFactor pvFactor;
     private final double[] tariff;
 
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
@@ -72,8 +74,9 @@ final class StudyBlocks implements BlockSource {
         this.prosumerCount = city != null ? city.prosumers() : prosumers.size();
         this.archetypes = archetypes;
         this.shapes = shapes;
-        this.pvCf = pvCf;
-        this.windCf = windCf;
+        this.pvCf = window(pvCf, calendar);
+        this.windCf = window(windCf, calendar);
+        this.pvFactor = new ProsumerPv(ClearnessIndex.prosumerStream(seed), ClearnessIndex.checkSigma(PROSUMER_PV_SIGMA));
         this.tariff = tariff;
     }
 
@@ -190,29 +193,43 @@ final class StudyBlocks implements BlockSource {
         return sigma == 0 ? 1.0 : Math.exp(sigma * z.sample() - sigma * sigma / 2);
     }
 
-    /** A block of the given prosumers, in this order, with their offer curves for every game. */
+    /** A block of the given prosumers, in this order: what they are, nothing per game. */
     ProsumerBlock prosumerBlock(List<ProsumerSpec> members) {
         int n = members.size();
-        int games = calendar.games();
         String[] ids = new String[n];
+        long[] hash = new long[n];
         double[] pv = new double[n];
         double[] wind = new double[n];
         int[] arch = new int[n];
         double[] energy = new double[n];
-        float[] factor = new float[n * games];
         for (int i = 0; i < n; i++) {
             ProsumerSpec p = members.get(i);
             ids[i] = p.id();
+            hash[i] = Seeds.id(p.id());
             pv[i] = p.pvKwp();
             wind[i] = p.windKw();
             arch[i] = archetypeIndex(p.archetype(), p.id());
             energy[i] = p.annualEnergy();
-            for (int g = 0; g < games; g++) {
-                factor[i * games + g] = (float) ClearnessIndex.prosumerFactor(seed, calendar.scenario(g), p.id(),
-                        calendar.day(g), PROSUMER_PV_SIGMA);
-            }
         }
-        return new RenewableProsumerBlock(ids, pv, wind, arch, energy, factor, pvCf, windCf, shapes, calendar);
+        return new RenewableProsumerBlock(ids, hash, pv, wind, arch, energy, pvCf, windCf, shapes, calendar, pvFactor);
+    }
+
+    /** Each scenario's hourly series cut to the study window: day index times 24 plus hour. */
+    private static double[][] window(double[][] year, GameCalendar calendar) {
+        double[][] out = new double[year.length][];
+        int from = (calendar.firstDay() - 1) * T;
+        for (int s = 0; s < year.length; s++) {
+            out[s] = Arrays.copyOfRange(year[s], from, from + calendar.days() * T);
+        }
+        return out;
+    }
+
+    /** A prosumer's daily PV factor ({@link ClearnessIndex#prosumerFactor}), computed where a block needs it. */
+    private record ProsumerPv(long stream, double sigma) implements RenewableProsumerBlock.DailyFactor {
+        @Override
+        public double of(int scenario, long idHash, int day) {
+            return ClearnessIndex.prosumerFactor(stream, scenario, idHash, day, sigma);
+        }
     }
 
     private int archetypeIndex(String name, String id) {

@@ -137,7 +137,7 @@ public abstract class EngineConformanceTest {
         }
         for (ProsumerBlock b : m.prosumers()) {
             double[] partial = PassAggregates.newPartial(r.slots());
-            PassKernel.offers(b, r, partial);
+            PassKernel.offers(b, r, new PassKernel.Scratch(), partial);
             sums.add(partial);
         }
         return sums;

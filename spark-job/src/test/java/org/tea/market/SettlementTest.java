@@ -19,11 +19,11 @@ class SettlementTest {
     /** One hour's published market figures and the prosumers' surpluses. */
     record Hour(Behaviour b, double[] u, double lambda, double piS, double piB, double s, double demand) {
         double offered() {
-            return OfferCurve.of(u).offered(b, lambda, piS, s);
+            return OfferCurveTest.at(u, lambda, piS, s).offered(b, 0);
         }
 
         double total() {
-            return OfferCurve.of(u).total();
+            return OfferCurveTest.at(u, lambda, piS, s).surplus(0);
         }
 
         double[] sold() {
@@ -109,8 +109,9 @@ class SettlementTest {
             double piB = 0.03 + 0.1 * r.nextDouble();
             double s = 10 + 200 * r.nextDouble();
             // the published figures A(pi_b-) and U (the settlement rounds against these, not other sums)
-            double total = OfferCurve.of(u).total();
-            double a = OfferCurve.of(u).offered(STRATEGIC, piB, piS, s);
+            OfferSums published = OfferCurveTest.at(u, piB, piS, s);
+            double total = published.surplus(0);
+            double a = published.offered(STRATEGIC, 0);
             double bruteA = 0;
             for (double v : u) {
                 bruteA += q(STRATEGIC, v, piB, piS, s);
@@ -143,7 +144,7 @@ class SettlementTest {
         for (int n = 0; n < 2000; n++) {
             double[] u = population(r);
             double piS = 0.03;
-            double total = OfferCurve.of(u).total();
+            double total = OfferCurveTest.at(u, piS, piS, 0.0).surplus(0);
             double demand = total * r.nextDouble();
             Hour h = new Hour(COMPETITIVE, u, piS, piS, 0.2, 0.0, demand);
             double[] sold = h.sold();

@@ -92,7 +92,7 @@ public final class LocalEngine implements MarketEngine {
         for (ProsumerBlock block : prosumers) {
             parts.add(pool.submit(() -> {
                 double[] partial = PassAggregates.newPartial(slots);
-                PassKernel.offers(block, request, partial);
+                PassKernel.offers(block, request, new PassKernel.Scratch(), partial);
                 return partial;
             }));
         }

@@ -41,7 +41,7 @@ final class Partials {
         return map(blocks, block -> {
             long t0 = System.nanoTime();
             double[] partial = PassAggregates.newPartial(r.slots());
-            PassKernel.offers(block, r, partial);
+            PassKernel.offers(block, r, new PassKernel.Scratch(), partial);
             time.add(System.nanoTime() - t0);
             return partial;
         });

@@ -1,7 +1,6 @@
 package org.tea.io.synth;
 
 import org.apache.commons.math3.distribution.EnumeratedIntegerDistribution;
-import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.tea.model.Hours;
@@ -45,6 +44,8 @@ public final class ClearnessIndex {
     private static final double[] WINTER = {0.25, 0.35, 0.40};
     private static final double[] SUMMER = {0.50, 0.35, 0.15};
     private static final int[] STATES = {0, 1, 2};
+    /** The standard normal, for its quantile function only (stateless, so shared by all threads): no generator. */
+    private static final NormalDistribution UNIT_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final Sky[] days;
     private final double[] hourly;
@@ -92,21 +93,41 @@ public final class ClearnessIndex {
 
     /**
      * A prosumer's idiosyncratic daily multiplier of its PV output (local shading, soiling, a passing cloud):
-     * lognormal with mean 1 and log-standard-deviation {@code sigma} (1 when sigma is 0), from a generator seeded by
-     * (seed, scenario, prosumer id, day) only, so executors can call it per prosumer-day in any order and
+     * lognormal with mean 1 and log-standard-deviation {@code sigma} (1 when sigma is 0), a pure function of
+     * (seed, scenario, prosumer id, day), so executors can recompute it per prosumer-day in any order and
      * partitioning. Apply it with {@link #apply} so the capacity factor stays in [0, 1].
      */
     public static double prosumerFactor(long seed, int scenario, String prosumerId, int day, double sigma) {
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma = " + sigma + ", expected a finite number >= 0");
-        }
+        checkSigma(sigma);
+        return prosumerFactor(prosumerStream(seed), scenario, Seeds.id(prosumerId), day, sigma);
+    }
+
+    /** The named stream of {@link #prosumerFactor}: compute it once per study. */
+    public static long prosumerStream(long seed) {
+        return Seeds.stream(seed, "clearness-prosumer");
+    }
+
+    /**
+     * {@link #prosumerFactor(long, int, String, int, double)} from the study's {@link #prosumerStream} and the
+     * prosumer's {@link Seeds#id} hash, as a pass evaluates it per prosumer-day: counter-based, without a generator
+     * or any allocation. The coordinates hash to a uniform {@code p} ({@link Seeds#uniform}) and the factor is
+     * {@code exp(sigma z - sigma^2 / 2)} with {@code z} the standard normal quantile of {@code p}, which makes its
+     * mean exactly 1. {@code sigma} must be finite and {@code >= 0} (checked by the String form, not here).
+     */
+    public static double prosumerFactor(long stream, int scenario, long idHash, int day, double sigma) {
         if (sigma == 0) {
             return 1.0;
         }
-        RandomGenerator rng = Seeds.small(
-                Seeds.of(Seeds.stream(seed, "clearness-prosumer"), scenario, Seeds.id(prosumerId), day));
-        // scale -sigma^2/2 makes the mean exp(scale + sigma^2/2) exactly 1
-        return new LogNormalDistribution(rng, -sigma * sigma / 2, sigma).sample();
+        double z = UNIT_NORMAL.inverseCumulativeProbability(Seeds.uniform(Seeds.of(stream, scenario, idHash, day)));
+        return Math.exp(sigma * z - sigma * sigma / 2);
+    }
+
+    /** Rejects a log-standard-deviation that is negative or not finite. */
+    public static double checkSigma(double sigma) {
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("sigma = " + sigma + ", expected a finite number >= 0");
+        }
+        return sigma;
     }
 
     /** A capacity factor times a prosumer's factor, clipped to [0, 1]. */

@@ -60,6 +60,15 @@ public final class Seeds {
     }
 
     /**
+     * A uniform number in the open interval (0, 1) from a seed made by {@link #of}: its top 53 bits, centred on
+     * the grid {@code (k + 1/2) 2^-53}, so it is never 0 or 1. For a single draw that is recomputed where it is used
+     * (counter-based: no generator is made), e.g. through a distribution's quantile function.
+     */
+    public static double uniform(long seed) {
+        return ((seed >>> 11) + 0.5) * 0x1.0p-53;
+    }
+
+    /**
      * A generator for one long series (a year of hourly weather): commons-math's WELL19937c, seeded with all 64
      * bits of {@code seed}.
      */

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 
 class ClearnessIndexTest {
@@ -96,6 +98,27 @@ class ClearnessIndexTest {
         assertEquals(0.05, logs.getStandardDeviation(), 0.002);
         assertEquals(1.0, ClearnessIndex.prosumerFactor(1, 0, "P1", 1, 0.0));
         assertThrows(IllegalArgumentException.class, () -> ClearnessIndex.prosumerFactor(1, 0, "P1", 1, -0.1));
+    }
+
+    @Test
+    void prosumerFactorIsLognormalAndTheSameFromTheIdOrItsHash() {
+        // what a prosumer block computes per prosumer-day (the study's stream, the stored id hash) is the factor
+        // of (seed, scenario, id, day); log f is normal with mean -sigma^2/2 and sd sigma (Kolmogorov-Smirnov)
+        long stream = ClearnessIndex.prosumerStream(9);
+        double sigma = 0.1;
+        double[] z = new double[20_000];
+        int k = 0;
+        for (int p = 0; p < 200; p++) {
+            String id = String.format("P%06d", p);
+            for (int d = 1; d <= 100; d++) {
+                double f = ClearnessIndex.prosumerFactor(stream, 2, Seeds.id(id), d, sigma);
+                assertEquals(ClearnessIndex.prosumerFactor(9, 2, id, d, sigma), f, 0.0);
+                z[k++] = (Math.log(f) + sigma * sigma / 2) / sigma;
+            }
+        }
+        double pValue = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new NormalDistribution(0, 1), z);
+        assertTrue(pValue > 0.001, "KS p-value " + pValue);
+        assertEquals(1.0, ClearnessIndex.prosumerFactor(stream, 2, 42L, 1, 0.0), 0.0);
     }
 
     @Test

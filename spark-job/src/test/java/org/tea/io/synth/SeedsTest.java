@@ -22,6 +22,24 @@ class SeedsTest {
     }
 
     @Test
+    void uniformsLieStrictlyInsideZeroOneAndFillIt() {
+        assertEquals(0x1.0p-54, Seeds.uniform(0L), 0.0);                 // the smallest: never 0
+        assertEquals(1 - 0x1.0p-54, Seeds.uniform(-1L), 0.0);            // the largest: never 1
+        assertEquals(0.5 + 0x1.0p-54, Seeds.uniform(Long.MIN_VALUE), 0.0);
+        // deciles of the uniforms of consecutive coordinates are even (a chi-square of 9 degrees of freedom)
+        int[] deciles = new int[10];
+        int n = 100_000;
+        for (int d = 0; d < n; d++) {
+            deciles[(int) (10 * Seeds.uniform(Seeds.of(42, 0, 7, d)))]++;
+        }
+        double chi2 = 0;
+        for (int c : deciles) {
+            chi2 += (c - n / 10.0) * (c - n / 10.0) / (n / 10.0);
+        }
+        assertTrue(chi2 < 27.9, "chi-square of deciles " + chi2);   // its 0.999 quantile
+    }
+
+    @Test
     void neighbouringInputsGiveUnrelatedSeeds() {
         assertAvalanche(i -> Seeds.of(i, 0, 0, 0), "seed");
         assertAvalanche(i -> Seeds.of(42, (int) i, 0, 0), "scenario");
