@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.tea.engine.BlockSource;
 import org.tea.equilibrium.MarketPrices;
+import org.tea.io.DateHourSeries;
+import org.tea.io.InputException;
 import org.tea.io.InputFiles;
 import org.tea.io.LoadedInputs;
 import org.tea.io.StudyConfig;
@@ -94,9 +96,40 @@ public final class StudySetup {
         return series;
     }
 
-    /** The configured study: generated unless {@code inputs.dir} is set. */
+    /**
+     * The configured study: generated unless {@code inputs.dir} is set, with the series named by the
+     * {@code series.*} keys read from their files ({@link DateHourSeries}). Every error of the inputs folder and of
+     * the series files is reported at once.
+     */
     public static StudySetup of(StudyConfig config) {
-        return config.inputs().generate() ? generated(config) : loaded(config, Path.of(config.inputs().dir()));
+        if (!config.series().any()) {
+            return config.inputs().generate() ? generated(config) : loaded(config, Path.of(config.inputs().dir()));
+        }
+        List<String> errors = new ArrayList<>();
+        CityParameters city = null;
+        LoadedInputs in = null;
+        StudySeries base;
+        if (config.inputs().generate()) {
+            city = cityParameters(config);
+            base = SyntheticCity.series(city, 0);
+        } else {
+            try {
+                in = InputFiles.load(Path.of(config.inputs().dir()), config.study().year());
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
+            base = in == null ? null : in.series();
+        }
+        StudySeries real = base == null ? null : DateHourSeries.apply(config.series(), base, errors);
+        if (base == null) {
+            // the inputs folder failed: still check the series files, against the generated series' archetypes
+            DateHourSeries.apply(config.series(), SyntheticCity.series(cityParameters(config), 0), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(null, errors);
+        }
+        return in == null ? new StudySetup(config, city, null, null, scenarios(config, real))
+                : new StudySetup(config, null, in.endUsers(), in.prosumers(), scenarios(config, real));
     }
 
     public static CityParameters cityParameters(StudyConfig c) {
