@@ -34,6 +34,11 @@ public final class StudySetup {
 
     private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
             List<StudySeries> series) {
+        this(config, city, endUsers, null, prosumers, series);
+    }
+
+    private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, float[][] endUserLoad,
+            List<ProsumerSpec> prosumers, List<StudySeries> series) {
         this.config = config;
         this.calendar = new GameCalendar(config.study().year(), config.study().firstDay(), config.study().days(),
                 config.study().scenarios(), config.study().firstScenario());
@@ -56,8 +61,8 @@ public final class StudySetup {
             tariff[t] = config.market().tariff(t);
         }
         this.blocks = new StudyBlocks(config.study().seed(), config.endUsers().noiseDaily(),
-                config.endUsers().noiseHourly(), calendar, city, endUsers, prosumers, archetypes, shapes, pvCf, windCf,
-                tariff);
+                config.endUsers().noiseHourly(), calendar, city, endUsers, endUserLoad, prosumers, archetypes, shapes,
+                pvCf, windCf, tariff);
     }
 
     /** A study whose city is generated from its configuration (the default). */
@@ -76,8 +81,13 @@ public final class StudySetup {
      * {@link #scenarios} for the others.
      */
     public static StudySetup loaded(StudyConfig config, Path dir) {
-        LoadedInputs in = InputFiles.load(dir, config.study().year());
-        return new StudySetup(config, null, in.endUsers(), in.prosumers(), scenarios(config, in.series()));
+        LoadedInputs in = load(config, dir);
+        return new StudySetup(config, null, in.endUsers(), in.endUserLoad(), in.prosumers(),
+                scenarios(config, in.series()));
+    }
+
+    private static LoadedInputs load(StudyConfig config, Path dir) {
+        return InputFiles.load(dir, config.study().year(), config.study().firstDay(), config.study().days());
     }
 
     /** Scenario 0 is the file's renewable output; any other scenario number redraws it synthetically. */
@@ -114,7 +124,7 @@ public final class StudySetup {
             base = SyntheticCity.series(city, 0);
         } else {
             try {
-                in = InputFiles.load(Path.of(config.inputs().dir()), config.study().year());
+                in = load(config, Path.of(config.inputs().dir()));
             } catch (InputException e) {
                 errors.addAll(e.errors());
             }
@@ -129,7 +139,8 @@ public final class StudySetup {
             throw new InputException(null, errors);
         }
         return in == null ? new StudySetup(config, city, null, null, scenarios(config, real))
-                : new StudySetup(config, null, in.endUsers(), in.prosumers(), scenarios(config, real));
+                : new StudySetup(config, null, in.endUsers(), in.endUserLoad(), in.prosumers(),
+                        scenarios(config, real));
     }
 
     public static CityParameters cityParameters(StudyConfig c) {

@@ -1,0 +1,258 @@
+package org.tea.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.tea.model.EndUserSpec;
+import org.tea.model.Hours;
+import org.tea.model.StudySeries;
+
+/**
+ * The optional {@code enduser_load} table of an inputs folder (data/README.md): each end-user's own reference load,
+ * in kWh per hour, long format {@code user_id, day, hour, kwh}, as Parquet ({@value #PARQUET}, a file or a folder of
+ * part files) or CSV ({@value #CSV}). A user in the table follows it instead of archetype shape times annual energy
+ * (and the noise): MODEL section 4's {@code ref_jt}.
+ *
+ * <p>Only the study window is kept, a float per user and hour ({@link #BYTES_PER_USER_DAY} bytes per user-day), in
+ * arrays aligned with the end-user list. Every hour of every day of the window is required for a user in the table;
+ * rows of other days of the year are checked and ignored. Errors name file, row, field, value and expectation: a
+ * CSV row as a spreadsheet numbers it (the header is row 1), a Parquet row by its place in the file from 1.
+ */
+public final class EndUserLoadTable {
+    public static final String PARQUET = "enduser_load.parquet";
+    public static final String CSV = "enduser_load.csv";
+    public static final String USER_ID = "user_id";
+    public static final String DAY = "day";
+    public static final String HOUR = "hour";
+    public static final String KWH = "kwh";
+    public static final List<String> COLUMNS = List.of(USER_ID, DAY, HOUR, KWH);
+    /** What a user's profile costs where its block lives: a float per hour. */
+    public static final int BYTES_PER_USER_DAY = Hours.T * Float.BYTES;
+    /** Row-level errors listed per file; a table of millions of rows with one systematic mistake stays readable. */
+    static final int LISTED_ROW_ERRORS = 1000;
+
+    private EndUserLoadTable() {
+    }
+
+    /** True when {@code dir} holds an enduser_load table. */
+    public static boolean present(Path dir) {
+        return Files.exists(dir.resolve(PARQUET)) || Files.exists(dir.resolve(CSV));
+    }
+
+    /**
+     * Reads the table in {@code dir}, if any, for the users of {@code users} (in that order) and the study window
+     * of {@code days} days from day {@code firstDay} of {@code year}; an id in {@code knownIds} (every id of
+     * endusers.csv, also of rows with errors) is not reported as unknown. Returns null when there is no table, else one
+     * entry per user: its reference load, {@code [day index * 24 + hour]}, or null if the table does not have it.
+     * Problems go to {@code errors}; the result is then incomplete.
+     */
+    public static float[][] read(Path dir, List<EndUserSpec> users, Set<String> knownIds, int year, int firstDay,
+            int days, List<String> errors) {
+        Path parquet = dir.resolve(PARQUET);
+        Path csv = dir.resolve(CSV);
+        boolean hasParquet = Files.exists(parquet);
+        boolean hasCsv = Files.exists(csv);
+        if (!hasParquet && !hasCsv) {
+            return null;
+        }
+        if (hasParquet && hasCsv) {
+            errors.add(dir + ": both " + PARQUET + " and " + CSV + ": expected one enduser_load table");
+            return null;
+        }
+        Profiles p = new Profiles(users, knownIds, year, firstDay, days);
+        if (hasCsv) {
+            p.csv(csv, CSV, errors);
+        } else {
+            for (Path part : parts(parquet, errors)) {
+                String label = part.equals(parquet) ? PARQUET : PARQUET + "/" + parquet.relativize(part);
+                p.parquet(part, label, errors);
+            }
+        }
+        p.finish(hasCsv ? CSV : PARQUET, errors);
+        return p.load;
+    }
+
+    /** A Parquet table is one file or a folder of part files (as Spark writes it), read in name order. */
+    private static List<Path> parts(Path table, List<String> errors) {
+        if (!Files.isDirectory(table)) {
+            return List.of(table);
+        }
+        try (Stream<Path> s = Files.walk(table)) {
+            List<Path> files = s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".parquet"))
+                    .sorted().toList();
+            if (files.isEmpty()) {
+                errors.add(PARQUET + ": a folder without .parquet files");
+            }
+            return files;
+        } catch (IOException e) {
+            errors.add(PARQUET + ": cannot list: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The profiles being filled, unset hours NaN, and what the rows said so far. */
+    private static final class Profiles {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<EndUserSpec> users;
+        private final float[][] load;
+        private final int yearDays;
+        private final int firstDay;
+        private final int days;
+        private final Set<String> known;
+        private final Set<String> unknown = new HashSet<>();
+        private final List<String> rowErrors = new ArrayList<>();
+        private long unlisted;
+        private int listed;
+
+        Profiles(List<EndUserSpec> users, Set<String> known, int year, int firstDay, int days) {
+            this.users = users;
+            this.known = known;
+            for (int k = 0; k < users.size(); k++) {
+                index.put(users.get(k).id(), k);
+            }
+            this.load = new float[users.size()][];
+            this.yearDays = StudySeries.hoursInYear(year) / Hours.T;
+            this.firstDay = firstDay;
+            this.days = days;
+        }
+
+        void csv(Path file, String label, List<String> errors) {
+            CsvTable.read(file, label, errors, new CsvTable.Rows() {
+                @Override
+                public void header(List<String> names) {
+                    InputRules.header(label, names, COLUMNS, null, errors);
+                }
+
+                @Override
+                public void row(long row, Map<String, String> fields) {
+                    Profiles.this.row(label, row, fields, errors);
+                }
+            });
+        }
+
+        void parquet(Path file, String label, List<String> errors) {
+            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+                MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+                List<String> names = new ArrayList<>();
+                for (Type f : schema.getFields()) {
+                    names.add(f.getName());
+                }
+                int before = errors.size();
+                InputRules.header(label, names, COLUMNS, null, errors);
+                if (errors.size() > before) {
+                    return;
+                }
+                int[] at = new int[COLUMNS.size()];
+                for (int c = 0; c < at.length; c++) {
+                    at[c] = schema.getFieldIndex(COLUMNS.get(c));
+                }
+                Map<String, String> fields = new HashMap<>();
+                long row = 0;
+                PageReadStore pages;
+                while ((pages = reader.readNextRowGroup()) != null) {
+                    RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
+                            .getRecordReader(pages, new GroupRecordConverter(schema));
+                    for (long r = 0; r < pages.getRowCount(); r++) {
+                        Group g = records.read();
+                        row++;
+                        for (int c = 0; c < at.length; c++) {
+                            // a null (optional field without a value) reads as an empty cell
+                            fields.put(COLUMNS.get(c), g.getFieldRepetitionCount(at[c]) == 0 ? ""
+                                    : g.getValueToString(at[c], 0).trim());
+                        }
+                        row(label, row, fields, errors);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                errors.add(label + ": cannot read as Parquet: " + e.getMessage());
+            }
+        }
+
+        /** One row: checked, then placed in its user's profile if it falls in the window. */
+        void row(String label, long row, Map<String, String> fields, List<String> errors) {
+            rowErrors.clear();
+            String id = fields.get(USER_ID);
+            Integer k = id == null ? null : index.get(id);
+            if (id != null && k == null && !known.contains(id) && unknown.add(id)) {
+                rowErrors.add(InputRules.field(label, row, USER_ID, id, "the id of a user in " + InputFiles.ENDUSERS
+                        + " (further rows of this id are not listed)"));
+            }
+            Integer day = InputRules.integer(label, row, fields, DAY, 1, yearDays, rowErrors);
+            Integer hour = InputRules.integer(label, row, fields, HOUR, 0, Hours.T - 1, rowErrors);
+            Double kwh = InputRules.number(label, row, fields, KWH, 0, false, Double.POSITIVE_INFINITY, false,
+                    ">= 0 (kWh in the hour)", rowErrors);
+            if (kwh != null && kwh > Float.MAX_VALUE) {
+                rowErrors.add(InputRules.field(label, row, KWH, fields.get(KWH), "at most " + Float.MAX_VALUE
+                        + " kWh (a float)"));
+                kwh = null;
+            }
+            if (k != null && day != null && hour != null && kwh != null && day >= firstDay && day < firstDay + days) {
+                float[] profile = load[k];
+                if (profile == null) {
+                    profile = new float[days * Hours.T];
+                    java.util.Arrays.fill(profile, Float.NaN);
+                    load[k] = profile;
+                }
+                int i = (day - firstDay) * Hours.T + hour;
+                if (!Float.isNaN(profile[i])) {
+                    rowErrors.add(InputRules.field(label, row, HOUR, fields.get(HOUR), "each (user_id, day, hour) "
+                            + "once, but user " + id + " has day " + day + " hour " + hour + " in an earlier row"));
+                } else {
+                    profile[i] = kwh.floatValue();
+                }
+            }
+            for (String e : rowErrors) {
+                if (listed < LISTED_ROW_ERRORS) {
+                    errors.add(e);
+                    listed++;
+                } else {
+                    unlisted++;
+                }
+            }
+        }
+
+        /** Users with a hole in the window, and the errors not listed. */
+        void finish(String label, List<String> errors) {
+            if (unlisted > 0) {
+                errors.add(label + ": " + unlisted + " more row errors not listed (the first " + LISTED_ROW_ERRORS
+                        + " are)");
+            }
+            for (int k = 0; k < load.length; k++) {
+                float[] profile = load[k];
+                if (profile == null) {
+                    continue;
+                }
+                int missing = 0;
+                int first = -1;
+                for (int i = 0; i < profile.length; i++) {
+                    if (Float.isNaN(profile[i])) {
+                        missing++;
+                        first = first < 0 ? i : first;
+                    }
+                }
+                if (missing > 0) {
+                    errors.add(label + ": user " + users.get(k).id() + " lacks " + missing + " of the "
+                            + profile.length + " hours of the study window (the first: day "
+                            + (firstDay + first / Hours.T) + " hour " + first % Hours.T + "): expected every hour of "
+                            + "days " + firstDay + ".." + (firstDay + days - 1) + " for a user in the table");
+                }
+            }
+        }
+    }
+}
