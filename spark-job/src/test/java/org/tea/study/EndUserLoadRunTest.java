@@ -159,4 +159,23 @@ class EndUserLoadRunTest {
                     .baselineEnduserDemand();
         }
     }
+
+    /** What a profile costs in a cached end-user block, as Spark's storage accounts it: a float per hour. */
+    @Test
+    void aProfileCostsAFloatPerHourOfTheWindowInItsBlock() {
+        StudyConfig cfg = StudyConfig.fromMap(Map.of("endusers.count", "512", "prosumers.count", "0"));
+        StudySetup setup = StudySetup.generated(cfg);
+        StudyBlocks blocks = (StudyBlocks) setup.blocks();
+        var users = SyntheticCity.endUsers(StudySetup.cityParameters(cfg));
+        float[][] load = new float[users.size()][];
+        for (int k = 0; k < load.length; k++) {
+            load[k] = new float[365 * T];
+        }
+        long plain = org.apache.spark.util.SizeEstimator.estimate(blocks.endUserBlock(users, null));
+        long profiled = org.apache.spark.util.SizeEstimator.estimate(blocks.endUserBlock(users, load));
+        double perUser = (profiled - plain) / (double) users.size();
+        System.out.printf(Locale.ROOT, "end-user block of 512, 365 days: %d bytes plain, %d with profiles: "
+                + "%.1f bytes per profiled user%n", plain, profiled, perUser);
+        assertTrue(perUser >= 365 * 96 && perUser <= 365 * 96 + 8, "bytes per profiled user: " + perUser);
+    }
 }
