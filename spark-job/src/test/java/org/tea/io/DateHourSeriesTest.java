@@ -91,6 +91,14 @@ class DateHourSeriesTest {
     }
 
     @Test
+    void theManifestNamesEachSeriesFileByItsConfiguredPath() throws Exception {
+        String f = file("real.csv", l -> l).toString();
+        StudyConfig c = StudyConfig.fromMap(Map.of("series.pv.file", f, "series.pv.column", "SOLAR",
+                "series.wind.file", f, "series.wind.column", "SOLAR"));
+        assertEquals(Map.of(f, Manifest.sha256(Path.of(f))), Manifest.checksums(c));
+    }
+
+    @Test
     void withoutACapacityOutputIsDividedByItsMaximum() {
         String f = file("real.csv", l -> l).toString();
         StudySeries s = DateHourSeries.apply(keys(Map.of("series.wind.file", f, "series.wind.column", "SOLAR")), base);

@@ -136,6 +136,10 @@ class EndUserLoadTableTest {
         duckdb("COPY (SELECT user_id, day, hour, kwh FROM " + rows + " ORDER BY n) TO '" + parquet
                 + "' (FORMAT parquet, ROW_GROUP_SIZE 100)");
         float[][] fromParquet = load(dir).endUserLoad();
+        // the manifest checksums the table with the other files
+        StudyConfig cfg = StudyConfig.fromMap(java.util.Map.of("inputs.dir", dir.toString()));
+        assertEquals(java.util.Set.of("endusers.csv", "prosumers.csv", "series.csv", EndUserLoadTable.PARQUET,
+                EndUserLoadTable.CSV + ".source"), Manifest.checksums(cfg).keySet());
         for (int k = 0; k < 3; k++) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(fromCsv[k], fromParquet[k], "user " + k);
         }
@@ -150,6 +154,34 @@ class EndUserLoadTableTest {
                 + "user in endusers.csv (further rows of this id are not listed)", EndUserLoadTable.PARQUET + ": user U1 "
                 + "lacks 1 of the 72 hours of the study window (the first: day 10 hour 6): expected every hour of days "
                 + "10..12 for a user in the table"), e.errors());
+    }
+
+    /** A folder of part files, as Spark writes a table: read in name order, rows numbered per part. */
+    @Test
+    void aParquetFolderOfPartsIsOneTable() throws Exception {
+        float[][] fromCsv = load(folder(l -> l)).endUserLoad();
+        Path source = dir.resolve("load.source");
+        java.nio.file.Files.move(dir.resolve(EndUserLoadTable.CSV), source);
+        Path table = java.nio.file.Files.createDirectories(dir.resolve(EndUserLoadTable.PARQUET));
+        java.nio.file.Files.writeString(table.resolve("_SUCCESS"), "");
+        String all = "read_csv('" + source + "', header = true)";
+        duckdb("COPY (SELECT * FROM " + all + " WHERE user_id = 'U3') TO '" + table.resolve("part-00000.parquet")
+                + "' (FORMAT parquet)");
+        duckdb("COPY (SELECT * FROM " + all + " WHERE user_id = 'U1' AND NOT (day = 11 AND hour = 4)) TO '"
+                + table.resolve("part-00001.parquet") + "' (FORMAT parquet)");
+        InputException e = assertThrows(InputException.class, () -> load(dir));
+        assertEquals(List.of(EndUserLoadTable.PARQUET + ": user U1 lacks 1 of the 72 hours of the study window (the "
+                + "first: day 11 hour 4): expected every hour of days 10..12 for a user in the table"), e.errors());
+        duckdb("COPY (SELECT * FROM " + all + " WHERE user_id = 'U1' AND day = 11 AND hour = 4) TO '"
+                + table.resolve("part-00002.parquet") + "' (FORMAT parquet)");
+        float[][] fromParts = load(dir).endUserLoad();
+        for (int k = 0; k < 3; k++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(fromCsv[k], fromParts[k], "user " + k);
+        }
+        StudyConfig cfg = StudyConfig.fromMap(java.util.Map.of("inputs.dir", dir.toString()));
+        assertTrue(Manifest.checksums(cfg).keySet().containsAll(List.of(EndUserLoadTable.PARQUET
+                + "/part-00000.parquet", EndUserLoadTable.PARQUET + "/part-00002.parquet")),
+                Manifest.checksums(cfg).keySet().toString());
     }
 
     private static void duckdb(String sql) throws Exception {
