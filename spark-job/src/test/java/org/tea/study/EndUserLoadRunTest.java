@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,7 @@ import org.tea.equilibrium.EquilibriumResult;
 import org.tea.equilibrium.EquilibriumSolver;
 import org.tea.io.EndUserLoadTable;
 import org.tea.io.StudyConfig;
+import org.tea.io.spark.StudySession;
 import org.tea.io.synth.CityWriter;
 import org.tea.io.synth.SyntheticCity;
 import org.tea.model.GameCalendar;
@@ -43,22 +42,19 @@ class EndUserLoadRunTest {
     /** Users 3 and 7 of block 0, 520 of block 1. */
     private static final int[] PROFILED = {3, 7, 520};
 
-    static SparkSession spark;
-    static JavaSparkContext jsc;
+    static StudySession session;
 
     @TempDir
     static Path tmp;
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("enduser-load")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
-        jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        session = StudySession.start("local[2]", "enduser-load");
     }
 
     @AfterAll
     static void stop() {
-        spark.stop();
+        session.close();
     }
 
     /** User u's own load on day d of the year, hour t: far from any archetype's shape (a night owl). */
@@ -112,7 +108,7 @@ class EndUserLoadRunTest {
             local = new EquilibriumSolver(StudyRun.settings(cfg)).solve(e, setup.prices(), null);
         }
         EquilibriumResult onSpark;
-        try (SparkEngine e = SparkEngine.of(jsc, setup.blocks(), cal.games(), 3, null)) {
+        try (SparkEngine e = SparkEngine.of(session.context(), setup.blocks(), cal.games(), 3, null)) {
             onSpark = new EquilibriumSolver(StudyRun.settings(cfg)).solve(e, setup.prices(), null);
         }
         assertEquals(600 * DAYS, baseline.size());
