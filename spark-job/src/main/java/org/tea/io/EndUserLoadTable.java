@@ -1,6 +1,8 @@
 package org.tea.io;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.tea.model.EndUserSpec;
 import org.tea.model.Hours;
@@ -172,9 +176,7 @@ public final class EndUserLoadTable {
                         Group g = records.read();
                         row++;
                         for (int c = 0; c < at.length; c++) {
-                            // a null (optional field without a value) reads as an empty cell
-                            fields.put(COLUMNS.get(c), g.getFieldRepetitionCount(at[c]) == 0 ? ""
-                                    : g.getValueToString(at[c], 0).trim());
+                            fields.put(COLUMNS.get(c), cell(g, at[c], schema.getType(at[c])));
                         }
                         row(label, row, fields, errors);
                     }
@@ -182,6 +184,34 @@ public final class EndUserLoadTable {
             } catch (IOException | RuntimeException e) {
                 errors.add(label + ": cannot read as Parquet: " + e.getMessage());
             }
+        }
+
+        /**
+         * A Parquet value as the text a CSV cell would hold, so both formats share the rules and the messages:
+         * integers, floating point, decimals (of any physical type) and strings; a null (an optional field without
+         * a value) reads as an empty cell.
+         */
+        private static String cell(Group g, int field, Type type) {
+            if (g.getFieldRepetitionCount(field) == 0) {
+                return "";
+            }
+            if (!type.isPrimitive()) {
+                return "(a group)";
+            }
+            PrimitiveType p = type.asPrimitiveType();
+            int scale = p.getLogicalTypeAnnotation()
+                    instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : -1;
+            return switch (p.getPrimitiveTypeName()) {
+                case INT32 -> scale < 0 ? Integer.toString(g.getInteger(field, 0))
+                        : BigDecimal.valueOf(g.getInteger(field, 0), scale).toPlainString();
+                case INT64 -> scale < 0 ? Long.toString(g.getLong(field, 0))
+                        : BigDecimal.valueOf(g.getLong(field, 0), scale).toPlainString();
+                case FLOAT -> Float.toString(g.getFloat(field, 0));
+                case DOUBLE -> Double.toString(g.getDouble(field, 0));
+                case BINARY, FIXED_LEN_BYTE_ARRAY -> scale < 0 ? g.getBinary(field, 0).toStringUsingUTF8().trim()
+                        : new BigDecimal(new BigInteger(g.getBinary(field, 0).getBytes()), scale).toPlainString();
+                default -> "(a " + p.getPrimitiveTypeName() + " value)";
+            };
         }
 
         /** One row: checked, then placed in its user's profile if it falls in the window. */

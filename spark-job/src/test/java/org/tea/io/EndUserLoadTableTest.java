@@ -136,6 +136,16 @@ class EndUserLoadTableTest {
         duckdb("COPY (SELECT user_id, day, hour, kwh FROM " + rows + " ORDER BY n) TO '" + parquet
                 + "' (FORMAT parquet, ROW_GROUP_SIZE 100)");
         float[][] fromParquet = load(dir).endUserLoad();
+        // other types a writer may choose: 32-bit integers, decimals (DuckDB's for 0.25), floats
+        for (String kwh : List.of("CAST(kwh AS DECIMAL(10, 4))", "CAST(kwh AS DECIMAL(30, 4))", "CAST(kwh AS FLOAT)")) {
+            java.nio.file.Files.delete(parquet);
+            duckdb("COPY (SELECT user_id, CAST(day AS INTEGER) AS day, CAST(hour AS SMALLINT) AS hour, " + kwh
+                    + " AS kwh FROM " + rows + " ORDER BY n) TO '" + parquet + "' (FORMAT parquet)");
+            float[][] typed = load(dir).endUserLoad();
+            for (int k = 0; k < 3; k++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(fromCsv[k], typed[k], kwh + ", user " + k);
+            }
+        }
         // the manifest checksums the table with the other files
         StudyConfig cfg = StudyConfig.fromMap(java.util.Map.of("inputs.dir", dir.toString()));
         assertEquals(java.util.Set.of("endusers.csv", "prosumers.csv", "series.csv", EndUserLoadTable.PARQUET,
