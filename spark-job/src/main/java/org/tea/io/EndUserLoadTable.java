@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -150,35 +152,49 @@ public final class EndUserLoadTable {
             });
         }
 
+        /**
+         * Reads a Parquet file column by column, values in their own types: the common case (a string id, integer
+         * day and hour, floating-point kWh in range) costs no text; any other value is turned into the text a CSV
+         * cell would hold and checked by the same rules, so both formats give the same messages.
+         */
         void parquet(Path file, String label, List<String> errors) {
             try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-                MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+                FileMetaData meta = reader.getFooter().getFileMetaData();
+                MessageType schema = meta.getSchema();
                 List<String> names = new ArrayList<>();
                 for (Type f : schema.getFields()) {
                     names.add(f.getName());
                 }
                 int before = errors.size();
                 InputRules.header(label, names, COLUMNS, null, errors);
+                ColumnDescriptor[] columns = new ColumnDescriptor[COLUMNS.size()];
+                for (int c = 0; c < columns.length && errors.size() == before; c++) {
+                    Type t = schema.getType(COLUMNS.get(c));
+                    if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
+                        errors.add(label + ":row 1: column '" + t.getName() + "' is " + t
+                                + ": expected one plain value per row");
+                    } else {
+                        columns[c] = schema.getColumnDescription(new String[] {t.getName()});
+                    }
+                }
                 if (errors.size() > before) {
                     return;
                 }
-                int[] at = new int[COLUMNS.size()];
-                for (int c = 0; c < at.length; c++) {
-                    at[c] = schema.getFieldIndex(COLUMNS.get(c));
-                }
-                Map<String, String> fields = new HashMap<>();
                 long row = 0;
                 PageReadStore pages;
+                ColumnReader[] readers = new ColumnReader[columns.length];
                 while ((pages = reader.readNextRowGroup()) != null) {
-                    RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
-                            .getRecordReader(pages, new GroupRecordConverter(schema));
+                    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+                            new GroupRecordConverter(schema).getRootConverter(), schema, meta.getCreatedBy());
+                    for (int c = 0; c < columns.length; c++) {
+                        readers[c] = store.getColumnReader(columns[c]);
+                    }
                     for (long r = 0; r < pages.getRowCount(); r++) {
-                        Group g = records.read();
                         row++;
-                        for (int c = 0; c < at.length; c++) {
-                            fields.put(COLUMNS.get(c), cell(g, at[c], schema.getType(at[c])));
+                        parquetRow(label, row, readers, errors);
+                        for (ColumnReader cr : readers) {
+                            cr.consume();
                         }
-                        row(label, row, fields, errors);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -186,52 +202,154 @@ public final class EndUserLoadTable {
             }
         }
 
+        private Binary lastIdBytes;
+        private String lastId;
+
+        private void parquetRow(String label, long row, ColumnReader[] r, List<String> errors) {
+            rowErrors.clear();
+            String id;
+            ColumnReader idColumn = r[0];
+            if (!present(idColumn)) {
+                id = "";
+            } else if (plainBinary(idColumn.getDescriptor())) {
+                // rows of a user mostly follow each other: decode its id once
+                Binary b = idColumn.getBinary();
+                if (!b.equals(lastIdBytes)) {
+                    lastIdBytes = b.copy();
+                    lastId = b.toStringUsingUTF8().trim();
+                }
+                id = lastId;
+            } else {
+                id = text(idColumn);
+            }
+            Integer k = user(label, row, id);
+            Integer day = integer(label, row, r[1], DAY, 1, yearDays);
+            Integer hour = integer(label, row, r[2], HOUR, 0, Hours.T - 1);
+            Double kwh;
+            double v = present(r[3]) ? number(r[3]) : Double.NaN;
+            if (v >= 0 && v <= Float.MAX_VALUE) {
+                kwh = v;
+            } else {
+                kwh = kwh(label, row, Map.of(KWH, present(r[3]) ? text(r[3]) : ""));
+            }
+            place(label, row, id, k, day, hour, kwh, r[2], errors);
+        }
+
+        /** An integer column's value in [lo, hi], or null with its error (the text path for anything unusual). */
+        private Integer integer(String label, long row, ColumnReader r, String name, int lo, int hi) {
+            if (present(r) && r.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation() == null
+                    || present(r) && r.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation()
+                            instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation) {
+                PrimitiveType.PrimitiveTypeName type = r.getDescriptor().getPrimitiveType().getPrimitiveTypeName();
+                long v = type == PrimitiveType.PrimitiveTypeName.INT32 ? r.getInteger()
+                        : type == PrimitiveType.PrimitiveTypeName.INT64 ? r.getLong() : Long.MIN_VALUE;
+                if (v >= lo && v <= hi) {
+                    return (int) v;
+                }
+            }
+            return InputRules.integer(label, row, Map.of(name, present(r) ? text(r) : ""), name, lo, hi, rowErrors);
+        }
+
+        /** Exact powers of ten: a decimal's unscaled value over one is its correctly rounded double. */
+        private static final double[] TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+            1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        private static final long EXACT = 1L << 53;
+
         /**
-         * A Parquet value as the text a CSV cell would hold, so both formats share the rules and the messages:
-         * integers, floating point, decimals (of any physical type) and strings; a null (an optional field without
-         * a value) reads as an empty cell.
+         * A present floating-point or decimal value as the double its text parses to, or NaN when only the text path
+         * can say (other types, decimals beyond 2^53 or with more than 22 places).
          */
-        private static String cell(Group g, int field, Type type) {
-            if (g.getFieldRepetitionCount(field) == 0) {
-                return "";
+        private static double number(ColumnReader r) {
+            PrimitiveType p = r.getDescriptor().getPrimitiveType();
+            int scale = p.getLogicalTypeAnnotation()
+                    instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : -1;
+            switch (p.getPrimitiveTypeName()) {
+                case DOUBLE:
+                    return r.getDouble();
+                case FLOAT:
+                    return r.getFloat();
+                case INT32:
+                case INT64:
+                    if (scale < 0 || scale >= TEN.length) {
+                        return Double.NaN;
+                    }
+                    long unscaled = p.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32
+                            ? r.getInteger() : r.getLong();
+                    return Math.abs(unscaled) < EXACT ? unscaled / TEN[scale] : Double.NaN;
+                default:
+                    return Double.NaN;
             }
-            if (!type.isPrimitive()) {
-                return "(a group)";
-            }
-            PrimitiveType p = type.asPrimitiveType();
+        }
+
+        private static boolean present(ColumnReader r) {
+            return r.getCurrentDefinitionLevel() == r.getDescriptor().getMaxDefinitionLevel();
+        }
+
+        private static boolean plainBinary(ColumnDescriptor d) {
+            PrimitiveType p = d.getPrimitiveType();
+            return p.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY
+                    && !(p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
+        }
+
+        /**
+         * A present Parquet value as the text a CSV cell would hold: integers, floating point, decimals (of any
+         * physical type) and strings.
+         */
+        private static String text(ColumnReader r) {
+            PrimitiveType p = r.getDescriptor().getPrimitiveType();
             int scale = p.getLogicalTypeAnnotation()
                     instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : -1;
             return switch (p.getPrimitiveTypeName()) {
-                case INT32 -> scale < 0 ? Integer.toString(g.getInteger(field, 0))
-                        : BigDecimal.valueOf(g.getInteger(field, 0), scale).toPlainString();
-                case INT64 -> scale < 0 ? Long.toString(g.getLong(field, 0))
-                        : BigDecimal.valueOf(g.getLong(field, 0), scale).toPlainString();
-                case FLOAT -> Float.toString(g.getFloat(field, 0));
-                case DOUBLE -> Double.toString(g.getDouble(field, 0));
-                case BINARY, FIXED_LEN_BYTE_ARRAY -> scale < 0 ? g.getBinary(field, 0).toStringUsingUTF8().trim()
-                        : new BigDecimal(new BigInteger(g.getBinary(field, 0).getBytes()), scale).toPlainString();
+                case INT32 -> scale < 0 ? Integer.toString(r.getInteger())
+                        : BigDecimal.valueOf(r.getInteger(), scale).toPlainString();
+                case INT64 -> scale < 0 ? Long.toString(r.getLong()) : BigDecimal.valueOf(r.getLong(), scale).toPlainString();
+                case FLOAT -> Float.toString(r.getFloat());
+                case DOUBLE -> Double.toString(r.getDouble());
+                case BINARY, FIXED_LEN_BYTE_ARRAY -> scale < 0 ? r.getBinary().toStringUsingUTF8().trim()
+                        : new BigDecimal(new BigInteger(r.getBinary().getBytes()), scale).toPlainString();
                 default -> "(a " + p.getPrimitiveTypeName() + " value)";
             };
         }
 
-        /** One row: checked, then placed in its user's profile if it falls in the window. */
+        /** One CSV row: checked, then placed in its user's profile if it falls in the window. */
         void row(String label, long row, Map<String, String> fields, List<String> errors) {
             rowErrors.clear();
             String id = fields.get(USER_ID);
+            Integer k = user(label, row, id);
+            Integer day = InputRules.integer(label, row, fields, DAY, 1, yearDays, rowErrors);
+            Integer hour = InputRules.integer(label, row, fields, HOUR, 0, Hours.T - 1, rowErrors);
+            Double kwh = kwh(label, row, fields);
+            place(label, row, id, k, day, hour, kwh, fields.get(HOUR), errors);
+        }
+
+        /** The index of user {@code id}, or null; an id endusers.csv lacks is an error on its first row. */
+        private Integer user(String label, long row, String id) {
             Integer k = id == null ? null : index.get(id);
             if (id != null && k == null && !known.contains(id) && unknown.add(id)) {
                 rowErrors.add(InputRules.field(label, row, USER_ID, id, "the id of a user in " + InputFiles.ENDUSERS
                         + " (further rows of this id are not listed)"));
             }
-            Integer day = InputRules.integer(label, row, fields, DAY, 1, yearDays, rowErrors);
-            Integer hour = InputRules.integer(label, row, fields, HOUR, 0, Hours.T - 1, rowErrors);
+            return k;
+        }
+
+        /** The kWh of a row's cell, >= 0 and within a float, or null with its error. */
+        private Double kwh(String label, long row, Map<String, String> fields) {
             Double kwh = InputRules.number(label, row, fields, KWH, 0, false, Double.POSITIVE_INFINITY, false,
                     ">= 0 (kWh in the hour)", rowErrors);
             if (kwh != null && kwh > Float.MAX_VALUE) {
                 rowErrors.add(InputRules.field(label, row, KWH, fields.get(KWH), "at most " + Float.MAX_VALUE
                         + " kWh (a float)"));
-                kwh = null;
+                return null;
             }
+            return kwh;
+        }
+
+        /**
+         * A checked row (null where a field failed) into its user's profile if it falls in the window; then the
+         * row's errors, up to the listed number. {@code hourCell} is the hour's text, or its Parquet column.
+         */
+        private void place(String label, long row, String id, Integer k, Integer day, Integer hour, Double kwh,
+                Object hourCell, List<String> errors) {
             if (k != null && day != null && hour != null && kwh != null && day >= firstDay && day < firstDay + days) {
                 float[] profile = load[k];
                 if (profile == null) {
@@ -241,8 +359,9 @@ public final class EndUserLoadTable {
                 }
                 int i = (day - firstDay) * Hours.T + hour;
                 if (!Float.isNaN(profile[i])) {
-                    rowErrors.add(InputRules.field(label, row, HOUR, fields.get(HOUR), "each (user_id, day, hour) "
-                            + "once, but user " + id + " has day " + day + " hour " + hour + " in an earlier row"));
+                    String cell = hourCell instanceof ColumnReader r ? text(r) : (String) hourCell;
+                    rowErrors.add(InputRules.field(label, row, HOUR, cell, "each (user_id, day, hour) once, but user "
+                            + id + " has day " + day + " hour " + hour + " in an earlier row"));
                 } else {
                     profile[i] = kwh.floatValue();
                 }
