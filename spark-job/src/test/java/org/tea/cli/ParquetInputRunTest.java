@@ -87,6 +87,30 @@ class ParquetInputRunTest {
     }
 
     @Test
+    void repeatedIdsInParquetExitTwoNamingThemAndWriteNothing() throws Exception {
+        Path bad = tmp.resolve("city-repeated");
+        Path good = tmp.resolve("city-parquet");
+        Files.createDirectories(bad.resolve("endusers.parquet"));
+        Files.copy(good.resolve("series.csv"), bad.resolve("series.csv"));
+        try (Stream<Path> parts = Files.list(good.resolve("endusers.parquet"))) {
+            for (Path p : parts.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                Files.copy(p, bad.resolve("endusers.parquet").resolve(p.getFileName()));
+                Files.copy(p, bad.resolve("endusers.parquet").resolve("copy-" + p.getFileName()));
+            }
+        }
+        Files.writeString(bad.resolve("prosumers.csv"), "id,pv_kwp,wind_kw,archetype,annual_energy\n");
+        java.io.StringWriter err = new java.io.StringWriter();
+        Path out = tmp.resolve("run-repeated");
+        int code = new picocli.CommandLine(new Main()).setErr(new java.io.PrintWriter(err))
+                .execute(args("run", out, CITY, STUDY, "--set", "inputs.dir=" + bad));
+        assertEquals(Main.BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains(":row 1: field 'id' = 'U0000000': expected a unique id, but "
+                + "endusers.parquet/copy-part-00000-"), err.toString());
+        assertTrue(err.toString().contains("endusers.parquet: and more repeated ids"), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void theManifestCountsTheRowsReadOnTheExecutors() throws Exception {
         JsonNode m = new ObjectMapper().readTree(fromParquet.resolve("manifest.json").toFile());
         JsonNode inputs = m.path("timings").path("inputs");
