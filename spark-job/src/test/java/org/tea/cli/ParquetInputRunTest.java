@@ -18,9 +18,11 @@ import org.tea.DuckDb;
 
 /**
  * The same city read two ways gives the same study: from CSV on the driver (blocks of 512 users by file position,
- * members broadcast) and from Parquet on the executors ({@code tea generate --parquet}: two part files, read into
- * three partitions and grouped into blocks where they are read). Pass sums are exact and every user's noise is
- * keyed by its id, so the market tables are identical and the per-user tables hold the same rows.
+ * members broadcast, 3 partitions) and from Parquet on the executors ({@code tea generate --parquet}: two part
+ * files, whose rows are put in file order into 2 partitions of whole blocks and grouped where they land). The
+ * blocks are the same (a block sums its users in plain doubles, so other blocks would change the last bits), the
+ * sums over blocks are exact whatever the partitions, and every user's noise is keyed by its id: the market tables
+ * are identical and the per-user tables hold the same rows.
  */
 class ParquetInputRunTest {
     static final String[] CITY = {"--config", "../conf/quick.properties", "--set", "endusers.count=1300", "--set",
@@ -52,7 +54,8 @@ class ParquetInputRunTest {
         fromCsv = tmp.resolve("run-csv");
         fromParquet = tmp.resolve("run-parquet");
         assertEquals(0, Main.execute(args("run", fromCsv, CITY, STUDY, "--set", "inputs.dir=" + csv)));
-        assertEquals(0, Main.execute(args("run", fromParquet, CITY, STUDY, "--set", "inputs.dir=" + parquet)));
+        assertEquals(0, Main.execute(args("run", fromParquet, CITY, STUDY, "--set", "inputs.dir=" + parquet, "--set",
+                "spark.partitions=2")));
     }
 
     @Test
