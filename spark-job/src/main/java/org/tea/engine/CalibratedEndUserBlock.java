@@ -11,6 +11,10 @@ import org.tea.model.Hours;
  * hour of day, drawn once when the block is built. Then {@link Calibration} makes the follower problem, so a pass
  * costs one calibration and one solve per user-day and nothing per user-day is stored: a user holds its id, its
  * parameters and its 24 habit factors (under 200 bytes), whatever the study's days.
+ *
+ * <p>A user with a load profile of its own (the inputs' enduser_load table) takes its reference load from there
+ * instead, a float per hour of the study window ({@code 96} bytes per user-day), without shape, annual energy or
+ * noise.
  */
 public final class CalibratedEndUserBlock implements EndUserBlock {
     private static final long serialVersionUID = 2L;
@@ -28,6 +32,8 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
     private final double[][] shapes;   // [archetype][hour of year], each summing to 1
     private final double[] tariff;     // p0 per hour of day
     private final GameCalendar calendar;
+    private final float[] profile;     // users' own reference loads, [profileAt[k] + day index * 24 + t], or null
+    private final int[] profileAt;     // where user k's profile starts in profile, -1 if it has none; or null
     private transient double[] ref;
 
     /**
@@ -38,7 +44,32 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
     public CalibratedEndUserBlock(String[] ids, long[] idHash, int[] archetype, double[] annualEnergy,
             double[] elasticity, double[] flexShare, double[] energyFlex, DailyFactor dayFactor, float[] hourFactor,
             double[][] shapes, double[] tariff, GameCalendar calendar) {
+        this(ids, idHash, archetype, annualEnergy, elasticity, flexShare, energyFlex, dayFactor, hourFactor, shapes,
+                tariff, calendar, null, null);
+    }
+
+    /**
+     * As the other constructor, with users' own reference loads: user k's starts at {@code profileAt[k]} in
+     * {@code profile} and runs over the study window (days times 24 values, kWh per hour); -1 for a user without
+     * one. Both null: no user has one.
+     */
+    public CalibratedEndUserBlock(String[] ids, long[] idHash, int[] archetype, double[] annualEnergy,
+            double[] elasticity, double[] flexShare, double[] energyFlex, DailyFactor dayFactor, float[] hourFactor,
+            double[][] shapes, double[] tariff, GameCalendar calendar, float[] profile, int[] profileAt) {
         int n = ids.length;
+        if ((profile == null) != (profileAt == null) || profileAt != null && profileAt.length != n) {
+            throw new IllegalArgumentException("calibrated block: profiles do not match " + n + " users");
+        }
+        if (profileAt != null) {
+            for (int at : profileAt) {
+                if (at < -1 || at >= 0 && at + calendar.days() * T > profile.length) {
+                    throw new IllegalArgumentException("calibrated block: a profile at " + at
+                            + " runs past the " + profile.length + " values given");
+                }
+            }
+        }
+        this.profile = profile;
+        this.profileAt = profileAt;
         if (idHash.length != n || archetype.length != n || annualEnergy.length != n || elasticity.length != n
                 || flexShare.length != n || energyFlex.length != n || hourFactor.length != n * T
                 || tariff.length != T) {
@@ -83,6 +114,15 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
     public double fill(int k, int game, double[] alpha, double[] dmin, double[] dmax, double[] energy) {
         if (ref == null) {
             ref = new double[T];
+        }
+        int at = profileAt == null ? -1 : profileAt[k];
+        if (at >= 0) {
+            int from = at + calendar.dayIndex(game) * T;
+            for (int t = 0; t < T; t++) {
+                ref[t] = profile[from + t];
+            }
+            return Calibration.calibrate(ref, tariff, elasticity[k], flexShare[k], energyFlex[k], alpha, dmin, dmax,
+                    energy);
         }
         double[] shape = shapes[archetype[k]];
         int h0 = calendar.hourOfYear(game, 0);

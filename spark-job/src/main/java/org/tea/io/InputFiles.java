@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.tea.model.EndUserSpec;
+import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StudySeries;
 
 /**
  * A study's inputs folder (MODEL section 10; schemas in data/README.md): {@value #ENDUSERS}, {@value #PROSUMERS}
- * and {@value #SERIES}. {@link #load} validates all three completely before it returns, so a user fixes every
- * problem in one go instead of one per run. Either population may come as Parquet instead
- * ({@value #ENDUSERS_PARQUET}, {@value #PROSUMERS_PARQUET}: a file or a folder of part files, same columns): such a
- * population is read and checked on the executors ({@code org.tea.io.spark.InputParquet}), never here.
+ * and {@value #SERIES}, and optionally the end-users' own load profiles ({@link EndUserLoadTable}). {@link #load}
+ * validates them all completely before it returns, so a user fixes every problem in one go instead of one per run.
+ * Either population may come as Parquet instead ({@value #ENDUSERS_PARQUET}, {@value #PROSUMERS_PARQUET}: a file
+ * or a folder of part files, same columns): such a population is read and checked on the executors
+ * ({@code org.tea.io.spark.InputParquet}), never here.
  */
 public final class InputFiles {
     public static final String ENDUSERS = "endusers.csv";
@@ -33,6 +36,14 @@ public final class InputFiles {
      * archetypes, an incomplete year, an empty city).
      */
     public static LoadedInputs load(Path dir, int year) {
+        return load(dir, year, 1, StudySeries.hoursInYear(year) / Hours.T);
+    }
+
+    /**
+     * As {@link #load(Path, int)}, with the optional {@link EndUserLoadTable} read for the study window of
+     * {@code days} days from day {@code firstDay}.
+     */
+    public static LoadedInputs load(Path dir, int year, int firstDay, int days) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(null, List.of(dir + ": not a folder (expected one holding " + ENDUSERS + ", "
                     + PROSUMERS + " and " + SERIES + ")"));
@@ -43,24 +54,31 @@ public final class InputFiles {
         List<String> archetypes = series.archetypes();
 
         List<EndUserSpec> users = new ArrayList<>();
-        if (parquet(dir, ENDUSERS, errors) == null) {
-            long userRows = readPopulation(dir.resolve(ENDUSERS), ENDUSERS, InputRules.ENDUSER_COLUMNS, errors,
-                    (row, fields) -> InputRules.endUser(ENDUSERS, row, fields, archetypes, errors), users::add);
+        Map<String, Long> userIds = new HashMap<>();
+        boolean usersInParquet = parquet(dir, ENDUSERS, errors) != null;
+        if (!usersInParquet) {
+            long userRows = readPopulation(dir.resolve(ENDUSERS), ENDUSERS, InputRules.ENDUSER_COLUMNS, userIds,
+                    errors, (row, fields) -> InputRules.endUser(ENDUSERS, row, fields, archetypes, errors), users::add);
             if (userRows == 0) {
                 errors.add(InputRules.empty(ENDUSERS, "end-users (the city is empty)"));
             }
+        } else if (EndUserLoadTable.present(dir)) {
+            errors.add(dir + ": " + ENDUSERS_PARQUET + " with an enduser_load table: profiles are matched to "
+                    + "end-users on the driver, so give the end-users as " + ENDUSERS);
         }
 
         List<ProsumerSpec> prosumers = new ArrayList<>();
         if (parquet(dir, PROSUMERS, errors) == null) {
-            readPopulation(dir.resolve(PROSUMERS), PROSUMERS, InputRules.PROSUMER_COLUMNS, errors,
+            readPopulation(dir.resolve(PROSUMERS), PROSUMERS, InputRules.PROSUMER_COLUMNS, new HashMap<>(), errors,
                     (row, fields) -> InputRules.prosumer(PROSUMERS, row, fields, archetypes, errors), prosumers::add);
         }
 
+        // ids of end-user rows with errors are known too: their load rows are checked, not called unknown
+        float[][] load = usersInParquet ? null : EndUserLoadTable.read(dir, users, userIds.keySet(), year, firstDay, days, errors);
         if (!errors.isEmpty()) {
             throw new InputException(dir.toString(), errors);
         }
-        return new LoadedInputs(users, prosumers, series.series());
+        return new LoadedInputs(users, prosumers, series.series(), load);
     }
 
     /**
@@ -85,10 +103,12 @@ public final class InputFiles {
         T apply(long row, Map<String, String> fields);
     }
 
-    /** Reads a population file: header, rows, unique ids. Returns its data rows, or -1 if it could not be read. */
-    private static <T> long readPopulation(Path file, String label, List<String> columns, List<String> errors,
-            RowRule<T> rule, Consumer<T> sink) {
-        Map<String, Long> firstRow = new HashMap<>();
+    /**
+     * Reads a population file: header, rows, unique ids (each id's first row goes to {@code firstRow}). Returns its
+     * data rows, or -1 if it could not be read.
+     */
+    private static <T> long readPopulation(Path file, String label, List<String> columns, Map<String, Long> firstRow,
+            List<String> errors, RowRule<T> rule, Consumer<T> sink) {
         long[] rows = {0};
         boolean read = CsvTable.read(file, label, errors, new CsvTable.Rows() {
             @Override

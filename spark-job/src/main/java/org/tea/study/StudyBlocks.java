@@ -59,6 +59,7 @@ final class StudyBlocks implements BlockSource {
     private final boolean prosumersFromRows;
     private final transient List<EndUserSpec> endUsers;   // a city read from files (driver only), or null
     private final transient List<ProsumerSpec> prosumers; // a city read from files (driver only), or null
+    private final transient float[][] endUserLoad;        // own load profiles of endUsers (driver only), or null
     private final String[] archetypes;
     private final double[][] shapes;
     private final double[][] pvCf;                        // [scenario index][day index * 24 + hour]: the window
@@ -67,14 +68,24 @@ final class StudyBlocks implements BlockSource {
     private final DailyFactor endUserLevel;
     private final double[] tariff;
 
+    /** {@code endUsers} and {@code prosumers}: a city read on the driver, or both null for a generated one. */
+    StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
+            List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers, String[] archetypes, double[][] shapes,
+            double[][] pvCf, double[][] windCf, double[] tariff) {
+        this(seed, noiseDaily, noiseHourly, calendar, city, endUsers, null, prosumers, new long[] {-1, -1},
+                archetypes, shapes, pvCf, windCf, tariff);
+    }
+
     /**
+     * As the other constructor, with {@code endUserLoad}: per end-user its own load profile or null (or null).
      * {@code endUsers} and {@code prosumers}: the populations read on the driver, or null for one generated (with
      * {@code city}) or read where its blocks are built; {@code rowCounts} holds the size of each population read
      * where its blocks are built (end-users, prosumers), -1 for the others.
      */
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
-            List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers, long[] rowCounts, String[] archetypes,
-            double[][] shapes, double[][] pvCf, double[][] windCf, double[] tariff) {
+            List<EndUserSpec> endUsers, float[][] endUserLoad, List<ProsumerSpec> prosumers, long[] rowCounts,
+            String[] archetypes, double[][] shapes, double[][] pvCf, double[][] windCf, double[] tariff) {
+        this.endUserLoad = endUserLoad;
         this.seed = seed;
         this.endUserLevel = new EndUserLevel(Seeds.stream(seed, "enduser-level"), ClearnessIndex.checkSigma(noiseDaily));
         this.noiseHourly = noiseHourly;
@@ -137,9 +148,21 @@ final class StudyBlocks implements BlockSource {
         return prosumerBlock(members);
     }
 
+    /** The members of an end-user block read from files, with their own load profiles: one float[] per user or null. */
+    record EndUserMembers(ArrayList<EndUserSpec> users, float[][] load) implements Serializable {
+    }
+
     @Override
     public Serializable endUserMembers(int b) {
-        return city != null ? null : slice(endUsers, b, ENDUSER_BLOCK);
+        if (city != null) {
+            return null;
+        }
+        ArrayList<EndUserSpec> users = slice(endUsers, b, ENDUSER_BLOCK);
+        if (endUserLoad == null) {
+            return users;
+        }
+        int from = b * ENDUSER_BLOCK;
+        return new EndUserMembers(users, Arrays.copyOfRange(endUserLoad, from, from + users.size()));
     }
 
     @Override
@@ -155,6 +178,9 @@ final class StudyBlocks implements BlockSource {
     @Override
     @SuppressWarnings("unchecked")
     public EndUserBlock endUserBlock(int b, Serializable members) {
+        if (members instanceof EndUserMembers m) {
+            return endUserBlock(m.users(), m.load());
+        }
         if (members != null) {
             return endUserBlock((List<EndUserSpec>) members);
         }
@@ -184,6 +210,14 @@ final class StudyBlocks implements BlockSource {
 
     /** A block of the given end-users, in this order, with their noise drawn here. */
     EndUserBlock endUserBlock(List<EndUserSpec> members) {
+        return endUserBlock(members, null);
+    }
+
+    /**
+     * As {@link #endUserBlock(List)}, user k following its own load profile {@code load[k]} where it has one (their
+     * noise is still drawn, so the streams stay what they are, but not used).
+     */
+    EndUserBlock endUserBlock(List<EndUserSpec> members, float[][] load) {
         int n = members.size();
         String[] ids = new String[n];
         long[] hash = new long[n];
@@ -209,8 +243,24 @@ final class StudyBlocks implements BlockSource {
                 hourFactor[k * T + t] = (float) lognormal(z, noiseHourly);
             }
         }
+        if (load == null) {
+            return new CalibratedEndUserBlock(ids, hash, arch, energy, eps, flex, eflex, endUserLevel, hourFactor,
+                    shapes, tariff, calendar);
+        }
+        int[] at = new int[n];
+        int values = 0;
+        for (int k = 0; k < n; k++) {
+            at[k] = load[k] == null ? -1 : values;
+            values += load[k] == null ? 0 : load[k].length;
+        }
+        float[] profile = new float[values];
+        for (int k = 0; k < n; k++) {
+            if (load[k] != null) {
+                System.arraycopy(load[k], 0, profile, at[k], load[k].length);
+            }
+        }
         return new CalibratedEndUserBlock(ids, hash, arch, energy, eps, flex, eflex, endUserLevel, hourFactor, shapes,
-                tariff, calendar);
+                tariff, calendar, profile, at);
     }
 
     private static double lognormal(NormalDistribution z, double sigma) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.tea.engine.BlockSource;
 import org.tea.equilibrium.MarketPrices;
+import org.tea.io.DateHourSeries;
+import org.tea.io.InputException;
 import org.tea.io.InputFiles;
 import org.tea.io.LoadedInputs;
 import org.tea.io.StudyConfig;
@@ -30,6 +32,7 @@ public final class StudySetup {
     private final double[] wholesale;
     private final StudyBlocks blocks;
     private final List<EndUserSpec> endUsers;   // read on the driver, or null
+    private final float[][] endUserLoad;        // their own load profiles, or null
     private final List<ProsumerSpec> prosumers;
     private final List<StudySeries> series;
     private final Path endUsersParquet;         // read on the executors, or null
@@ -37,12 +40,14 @@ public final class StudySetup {
 
     private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
             List<StudySeries> series) {
-        this(config, city, endUsers, prosumers, series, null, null, new long[] {-1, -1});
+        this(config, city, endUsers, null, prosumers, series, null, null, new long[] {-1, -1});
     }
 
     /** {@code rowCounts}: the sizes of the populations read from Parquet, once checked (-1 before). */
-    private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
-            List<StudySeries> series, Path endUsersParquet, Path prosumersParquet, long[] rowCounts) {
+    private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, float[][] endUserLoad,
+            List<ProsumerSpec> prosumers, List<StudySeries> series, Path endUsersParquet, Path prosumersParquet,
+            long[] rowCounts) {
+        this.endUserLoad = endUserLoad;
         this.config = config;
         this.endUsers = endUsers;
         this.prosumers = prosumers;
@@ -70,8 +75,8 @@ public final class StudySetup {
             tariff[t] = config.market().tariff(t);
         }
         this.blocks = new StudyBlocks(config.study().seed(), config.endUsers().noiseDaily(),
-                config.endUsers().noiseHourly(), calendar, city, endUsers, prosumers, rowCounts, archetypes, shapes,
-                pvCf, windCf, tariff);
+                config.endUsers().noiseHourly(), calendar, city, endUsers, endUserLoad, prosumers, rowCounts,
+                archetypes, shapes, pvCf, windCf, tariff);
     }
 
     /** A study whose city is generated from its configuration (the default). */
@@ -90,13 +95,21 @@ public final class StudySetup {
      * {@link #scenarios} for the others.
      */
     public static StudySetup loaded(StudyConfig config, Path dir) {
-        LoadedInputs in = InputFiles.load(dir, config.study().year());
+        LoadedInputs in = load(config, dir);
+        return fromInputs(config, dir, in, scenarios(config, in.series()));
+    }
+
+    /** A study of the loaded inputs of {@code dir}, with its populations given as Parquet left to the executors. */
+    private static StudySetup fromInputs(StudyConfig config, Path dir, LoadedInputs in, List<StudySeries> series) {
         // both forms present was an error of load(); here each population has one
         Path euParquet = InputFiles.parquet(dir, InputFiles.ENDUSERS, new ArrayList<>());
         Path prParquet = InputFiles.parquet(dir, InputFiles.PROSUMERS, new ArrayList<>());
-        return new StudySetup(config, null, euParquet != null ? null : in.endUsers(),
-                prParquet != null ? null : in.prosumers(), scenarios(config, in.series()), euParquet, prParquet,
-                new long[] {-1, -1});
+        return new StudySetup(config, null, euParquet != null ? null : in.endUsers(), in.endUserLoad(),
+                prParquet != null ? null : in.prosumers(), series, euParquet, prParquet, new long[] {-1, -1});
+    }
+
+    private static LoadedInputs load(StudyConfig config, Path dir) {
+        return InputFiles.load(dir, config.study().year(), config.study().firstDay(), config.study().days());
     }
 
     /** The end-users' Parquet input, read and checked on the executors, or null if there is none. */
@@ -116,8 +129,8 @@ public final class StudySetup {
 
     /** This study once its Parquet populations are checked and counted ({@code -1} for one not from Parquet). */
     public StudySetup checked(long endUserRows, long prosumerRows) {
-        return new StudySetup(config, null, endUsers, prosumers, series, endUsersParquet, prosumersParquet,
-                new long[] {endUserRows, prosumerRows});
+        return new StudySetup(config, null, endUsers, endUserLoad, prosumers, series, endUsersParquet,
+                prosumersParquet, new long[] {endUserRows, prosumerRows});
     }
 
     /** Scenario 0 is the file's renewable output; any other scenario number redraws it synthetically. */
@@ -136,9 +149,40 @@ public final class StudySetup {
         return series;
     }
 
-    /** The configured study: generated unless {@code inputs.dir} is set. */
+    /**
+     * The configured study: generated unless {@code inputs.dir} is set, with the series named by the
+     * {@code series.*} keys read from their files ({@link DateHourSeries}). Every error of the inputs folder and of
+     * the series files is reported at once.
+     */
     public static StudySetup of(StudyConfig config) {
-        return config.inputs().generate() ? generated(config) : loaded(config, Path.of(config.inputs().dir()));
+        if (!config.series().any()) {
+            return config.inputs().generate() ? generated(config) : loaded(config, Path.of(config.inputs().dir()));
+        }
+        List<String> errors = new ArrayList<>();
+        CityParameters city = null;
+        LoadedInputs in = null;
+        StudySeries base;
+        if (config.inputs().generate()) {
+            city = cityParameters(config);
+            base = SyntheticCity.series(city, 0);
+        } else {
+            try {
+                in = load(config, Path.of(config.inputs().dir()));
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
+            base = in == null ? null : in.series();
+        }
+        StudySeries real = base == null ? null : DateHourSeries.apply(config.series(), base, errors);
+        if (base == null) {
+            // the inputs folder failed: still check the series files, against the generated series' archetypes
+            DateHourSeries.apply(config.series(), SyntheticCity.series(cityParameters(config), 0), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(null, errors);
+        }
+        return in == null ? new StudySetup(config, city, null, null, scenarios(config, real))
+                : fromInputs(config, Path.of(config.inputs().dir()), in, scenarios(config, real));
     }
 
     public static CityParameters cityParameters(StudyConfig c) {
