@@ -172,6 +172,15 @@ class InputParquetTest {
     }
 
     @Test
+    void ownLoadProfilesNeedTheEndUsersAsCsv() throws IOException {
+        part(List.of(user("U1", "residential", 4000.0, -0.2, 0.2, 0.0)), NULLABLE_USERS);
+        Files.writeString(dir.resolve("enduser_load.csv"), "user_id,day,hour,kwh\n");
+        InputException e = assertThrows(InputException.class, () -> InputFiles.load(dir, 2015));
+        assertTrue(e.errors().contains(dir + ": endusers.parquet with an enduser_load table: profiles are matched "
+                + "to end-users on the driver, so give the end-users as endusers.csv"), e.errors().toString());
+    }
+
+    @Test
     void bothFormsOfAPopulationIsAnError() throws IOException {
         part(List.of(user("U1", "residential", 4000.0, -0.2, 0.2, 0.0)), NULLABLE_USERS);
         Files.writeString(dir.resolve(InputFiles.ENDUSERS), "id,archetype,annual_energy,elasticity,flex_share,"
