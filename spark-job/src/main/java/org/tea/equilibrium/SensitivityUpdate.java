@@ -31,12 +31,24 @@ import org.tea.model.Hours;
  * </ol>
  * The secant and kink steps stay inside the bracket; the plain step need not, since an hour's staircase moves
  * when the other hours' prices move (users couple hours through their energy bounds), and a bracket that those
- * moves have made stale (its two ends meet) is dropped.
+ * moves have made stale (its two ends meet) is dropped. After {@link #DAMP_AFTER} outer iterations a plain step
+ * that reverses the hour's last one is halved, once more at each further reversal, and doubled again (up to
+ * the full step) by each step that goes on in the same direction: the safeguard against a two-cycle across a
+ * kink that the Newton model cannot see.
  */
 final class SensitivityUpdate {
     private static final int T = Hours.T;
     /** The price window of the one-sided sums, relative to the width of the price box. */
     static final double WINDOW = 1e-4;
+    /**
+     * Outer iterations after which a plain step that reverses the last one is halved. Where one hour's price
+     * jumps across a large kink of the followers' response (many hours meeting a bound at once) while the
+     * offers at one end are saturated, the Newton model sees no response and the plain step swings between the
+     * two sides of the kink for ever; halving on each reversal closes in on the S that puts the price on the kink,
+     * and doubling on each step that does not reverse keeps the approach from creeping.
+     * Late, so days that converge sooner are untouched.
+     */
+    static final int DAMP_AFTER = 16;
 
     private final SolverState state;
     private final MarketPrices prices;
@@ -110,8 +122,12 @@ final class SensitivityUpdate {
             double target = up ? state.below[i] : state.above[i];
             double distance = target - s;
             double response = newton == null ? 0.0 : newton.priceResponse(g, t);
+            if (state.outer[g] >= DAMP_AFTER && state.lastEnd[i] != 0) {
+                boolean reverses = (state.lastEnd[i] > 0) != (distance > 0);
+                state.damping[i] = reverses ? 0.5 * state.damping[i] : Math.min(1.0, 2 * state.damping[i]);
+            }
             remember(i, s, distance, scale, response);
-            double next = s + theta * distance;
+            double next = s + theta * state.damping[i] * distance;
             double kink = up ? state.kinkBelow[i] : state.kinkAbove[i];
             if (bracketed(i)) {
                 double far = up ? state.bracketHi[i] : state.bracketLo[i];

@@ -49,6 +49,7 @@ public final class SolverState implements java.io.Serializable {
     final double[] kinkPriceLo; // and the nearest kink it saw towards the other end (lo: below, hi: above)
     final double[] kinkPriceHi;
     final byte[] lastEnd;       // the end the last leaders' update replaced: 1 lo, -1 hi, 0 none yet
+    final double[] damping;     // the plain step's factor, halved when a late plain step reverses (1 until then)
     // per game
     final Phase[] phase;
     final double[] phi;
@@ -108,6 +109,8 @@ public final class SolverState implements java.io.Serializable {
         kinkPriceLo = new double[n];
         kinkPriceHi = new double[n];
         lastEnd = new byte[n];
+        damping = new double[n];
+        Arrays.fill(damping, 1.0);
         phase = new Phase[games];
         Arrays.fill(phase, Phase.INIT);
         phi = new double[games];
