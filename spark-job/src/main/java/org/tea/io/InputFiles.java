@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.tea.model.EndUserSpec;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 
 /**
  * A study's inputs folder (MODEL section 10; schemas in data/README.md): {@value #ENDUSERS}, {@value #PROSUMERS}
- * and {@value #SERIES}. {@link #load} validates all three completely before it returns, so a user fixes every
+ * and {@value #SERIES}, and optionally {@value #STORAGE} (MODEL section 12; absent: no storage). {@link #load} validates them all completely before it returns, so a user fixes every
  * problem in one go instead of one per run.
  */
 public final class InputFiles {
     public static final String ENDUSERS = "endusers.csv";
     public static final String PROSUMERS = "prosumers.csv";
     public static final String SERIES = "series.csv";
+    public static final String STORAGE = "storage.csv";
 
     private InputFiles() {
     }
@@ -49,10 +51,16 @@ public final class InputFiles {
         readPopulation(dir.resolve(PROSUMERS), PROSUMERS, InputRules.PROSUMER_COLUMNS, errors,
                 (row, fields) -> InputRules.prosumer(PROSUMERS, row, fields, archetypes, errors), prosumers::add);
 
+        List<StorageSpec> storage = new ArrayList<>();
+        if (Files.exists(dir.resolve(STORAGE))) {
+            readPopulation(dir.resolve(STORAGE), STORAGE, InputRules.STORAGE_COLUMNS, errors,
+                    (row, fields) -> InputRules.storage(STORAGE, row, fields, errors), storage::add);
+        }
+
         if (!errors.isEmpty()) {
             throw new InputException(dir.toString(), errors);
         }
-        return new LoadedInputs(users, prosumers, series.series());
+        return new LoadedInputs(users, prosumers, series.series(), storage);
     }
 
     /** How one row becomes an entity, or null (its errors already added). */
