@@ -45,6 +45,8 @@ public final class StorageSolver {
     private final double[] segLo = new double[T];
     private final double[] segHi = new double[T];
     private final double[] segSlope = new double[T];
+    private final double[] segFwdLo = new double[T];
+    private final double[] segFwdHi = new double[T];
     private final double[] point = new double[T + 1];
 
     private double cap;
@@ -191,6 +193,59 @@ public final class StorageSolver {
             }
         }
         return worst;
+    }
+
+    /**
+     * Water values per hour ({@link #wHour}) that rise only at full points and fall only at empty ones, each
+     * within its stretch's range (the stretch's own value where that is unique): the interval each stretch may
+     * take given the earlier ones, forwards, then the value nearest its own within it, backwards. The flows
+     * stay those of {@link #segW}; the kink distances read these.
+     */
+    private void consistentWaterValues() {
+        double lo = segLo[0];
+        double hi = segHi[0];
+        segFwdLo[0] = lo;
+        segFwdHi[0] = hi;
+        int last = 0;
+        for (int k = segEnd[0]; k < T; k = segEnd[k]) {
+            if (((full >>> k) & 1) != 0) {
+                lo = Math.max(lo, segLo[k]);
+                hi = segHi[k];
+            } else {
+                hi = Math.min(hi, segHi[k]);
+                lo = segLo[k];
+            }
+            if (lo > hi) {
+                lo = segLo[k];
+                hi = segHi[k];
+            }
+            segFwdLo[k] = lo;
+            segFwdHi[k] = hi;
+            last = k;
+        }
+        double next = Math.min(Math.max(segW[last], segFwdLo[last]), segFwdHi[last]);
+        for (int a = last;;) {
+            for (int t = a; t < segEnd[a]; t++) {
+                wHour[t] = next;
+            }
+            if (a == 0) {
+                break;
+            }
+            // the stretch before a
+            int prev = 0;
+            while (segEnd[prev] != a) {
+                prev = segEnd[prev];
+            }
+            double l = segFwdLo[prev];
+            double h = segFwdHi[prev];
+            if (((full >>> a) & 1) != 0) {
+                h = Math.min(h, next);
+            } else {
+                l = Math.max(l, next);
+            }
+            next = l <= h ? Math.min(Math.max(segW[prev], l), h) : segW[prev];
+            a = prev;
+        }
     }
 
     private double maxAbs() {
@@ -439,8 +494,153 @@ public final class StorageSolver {
         e[T - 1] = e0;
         // multipliers of the wrong sign, in kWh: the energy such a gap in water value would move
         violation = Math.max(violation, signViolation() * Math.max(slopeC, slopeD));
+        consistentWaterValues();
         kkt = violation;
         return profit;
+    }
+
+    /**
+     * How far the price of each hour alone can rise ({@code up[t]}) or fall ({@code down[t]}), all other prices
+     * fixed, before the sensitivity of that hour changes, from the last solve (MODEL 7, "Fixed points at a
+     * kink"); {@code +Infinity} where it never does. Until the first event the solution is linear in the price:
+     * the stretch's water value moves at {@code q_t / (kappa K)} (0 when the hour is at a limit or idle), so
+     * every hour's charge and discharge, every state of charge inside the stretch and the multipliers at its
+     * fixed ends move linearly, and the nearest of their thresholds (an hour reaching 0 or P, a state of charge
+     * reaching 0 or E, a multiplier reaching 0) is the distance. Never more than the true distance; 0 where the
+     * solve sits exactly on a threshold.
+     */
+    public void kinkDistances(double[] up, double[] down) {
+        if (!(cap > 0 && pow > 0)) {
+            Arrays.fill(up, 0, T, Double.POSITIVE_INFINITY);
+            Arrays.fill(down, 0, T, Double.POSITIVE_INFINITY);
+            return;
+        }
+        for (int a = 0; a < T; a = segEnd[a]) {
+            int b = segEnd[a];
+            double w = segW[a];
+            if (segSlope[a] == 0) {
+                flatStretch(a, b, w, up, down);
+                continue;
+            }
+            for (int t = a; t < b; t++) {
+                double l = lam[t];
+                double cc = (etaC * w - l) / kappa;
+                double gg = (l - w / etaD) / kappa;
+                boolean cf = cc > 0 && cc < pow;
+                boolean gf = gg > 0 && gg < pow;
+                double q = (cf ? etaC : 0.0) + (gf ? 1.0 / etaD : 0.0);
+                double rw = q > 0 ? q / (kappa * segSlope[a]) : 0.0; // dw / dlambda_t
+                up[t] = event(a, b, t, w, rw, 1.0);
+                down[t] = event(a, b, t, w, rw, -1.0);
+            }
+        }
+    }
+
+    /**
+     * A stretch whose hours are all at a limit or idle: its water value is any value that the other hours' flat
+     * pieces and the neighbours' water values (at the fixed ends) allow, so hour t keeps its state while some
+     * such value does; rising prices first meet the highest, falling ones the lowest.
+     */
+    private void flatStretch(int a, int b, double w, double[] up, double[] down) {
+        double nl = Double.NEGATIVE_INFINITY;
+        double nh = Double.POSITIVE_INFINITY;
+        if (a > 0) {
+            if (((full >>> a) & 1) != 0) {
+                nl = wHour[a - 1];
+            } else {
+                nh = wHour[a - 1];
+            }
+        }
+        if (b < T) {
+            if (((full >>> b) & 1) != 0) {
+                nh = wHour[b];
+            } else {
+                nl = wHour[b];
+            }
+        }
+        for (int t = a; t < b; t++) {
+            double lo = nl;
+            double hi = nh;
+            for (int k = a; k < b; k++) {
+                if (k == t) {
+                    continue;
+                }
+                double l = lam[k];
+                if ((etaC * w - l) / kappa <= 0) {
+                    hi = Math.min(hi, l / etaC);
+                } else {
+                    lo = Math.max(lo, (l + kappa * pow) / etaC);
+                }
+                if ((l - w / etaD) / kappa <= 0) {
+                    lo = Math.max(lo, l * etaD);
+                } else {
+                    hi = Math.min(hi, (l - kappa * pow) * etaD);
+                }
+            }
+            if (!(lo <= hi) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+                lo = Math.min(Math.max(lo, Math.min(w, hi)), w);
+                hi = Math.max(Math.min(hi, Math.max(w, lo)), w);
+            }
+            up[t] = event(a, b, t, hi, 0.0, 1.0);
+            down[t] = event(a, b, t, lo, 0.0, -1.0);
+        }
+    }
+
+    /** The nearest event for a move of hour t's price in direction {@code dir} (+1 up, -1 down). */
+    private double event(int a, int b, int t, double w, double rw, double dir) {
+        double best = Double.POSITIVE_INFINITY;
+        double soc = level(a);
+        double socRate = 0;
+        for (int k = a; k < b; k++) {
+            double l = lam[k];
+            double cc = (etaC * w - l) / kappa;
+            double gg = (l - w / etaD) / kappa;
+            double rc = dir * (etaC * rw - (k == t ? 1.0 : 0.0)) / kappa; // d cc / d shift
+            double rg = dir * ((k == t ? 1.0 : 0.0) - rw / etaD) / kappa;
+            best = Math.min(best, reach(cc, rc));
+            best = Math.min(best, reach(gg, rg));
+            // the state of charge after hour k, for points inside the stretch
+            socRate += (cc > 0 && cc < pow ? etaC * rc : 0.0) - (gg > 0 && gg < pow ? rg / etaD : 0.0);
+            soc += etaC * Math.min(Math.max(cc, 0.0), pow) - Math.min(Math.max(gg, 0.0), pow) / etaD;
+            if (k + 1 < b) {
+                if (socRate > 0) {
+                    best = Math.min(best, Math.max(cap - soc, 0.0) / socRate);
+                } else if (socRate < 0) {
+                    best = Math.min(best, Math.max(soc, 0.0) / -socRate);
+                }
+            }
+        }
+        // multipliers at the fixed ends: w - w_before at a full start, w_after - w at a full end (>= 0), and
+        // the opposites at empty ends; only this stretch's w moves
+        double move = dir * rw;
+        if (move != 0) {
+            if (a > 0) {
+                double gap = ((full >>> a) & 1) != 0 ? w - wHour[a - 1] : wHour[a - 1] - w;
+                double rate = ((full >>> a) & 1) != 0 ? move : -move;
+                if (rate < 0) {
+                    best = Math.min(best, Math.max(gap, 0.0) / -rate);
+                }
+            }
+            if (b < T) {
+                double gap = ((full >>> b) & 1) != 0 ? wHour[b] - w : w - wHour[b];
+                double rate = ((full >>> b) & 1) != 0 ? -move : move;
+                if (rate < 0) {
+                    best = Math.min(best, Math.max(gap, 0.0) / -rate);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The shift at which a value v moving at {@code rate} per unit shift first meets 0 or P. */
+    private double reach(double v, double rate) {
+        if (rate > 0) {
+            return v <= 0 ? -v / rate : v < pow ? (pow - v) / rate : Double.POSITIVE_INFINITY;
+        }
+        if (rate < 0) {
+            return v >= pow ? (v - pow) / -rate : v > 0 ? v / -rate : Double.POSITIVE_INFINITY;
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     /**

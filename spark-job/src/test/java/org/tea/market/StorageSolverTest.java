@@ -457,4 +457,43 @@ class StorageSolverTest {
             assertEquals(u.e0(), x.e[5], 0.0);
         }
     }
+
+    @Test
+    void kinkDistancesNeverOvershootTheNextChangeOfSensitivity() {
+        SplittableRandom r = new SplittableRandom(2016);
+        StorageSolver solver = new StorageSolver();
+        double[] up = new double[T];
+        double[] down = new double[T];
+        int checked = 0;
+        int finite = 0;
+        int far = 0;
+        for (int i = 0; i < 300; i++) {
+            Unit u = unit(r);
+            double[] lambda = prices(r);
+            Solution x = solve(solver, u, lambda, 0);
+            solver.kinkDistances(up, down);
+            for (int t = 0; t < T; t++) {
+                for (int side = 0; side < 2; side++) {
+                    double dist = side == 0 ? up[t] : down[t];
+                    assertTrue(dist >= 0, "distances are >= 0");
+                    if (dist < 0.5) {
+                        finite++;
+                    }
+                    dist = Math.min(dist, 0.5); // beyond: try a large move (prices stay realistic)
+                    if (dist > 1e-6) {
+                        far++;
+                    }
+                    for (double f : new double[] {0.25, 0.5, 0.9}) {
+                        double[] moved = lambda.clone();
+                        moved[t] += (side == 0 ? 1 : -1) * f * dist;
+                        Solution y = solve(solver, u, moved, 0);
+                        assertEquals(x.s[t], y.s[t], 1e-6 * (1 + x.s[t]),
+                                "case " + i + ", hour " + t + (side == 0 ? " up " : " down ") + f + " of " + dist);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 10000 && finite > 1000 && far > 1000, checked + " " + finite + " " + far);
+    }
 }
