@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.tea.engine.BlockSource;
+import org.tea.engine.StorageBlock;
 import org.tea.engine.CalibratedEndUserBlock;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.ProsumerBlock;
@@ -19,6 +20,7 @@ import org.tea.model.EndUserSpec;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 import org.tea.model.StudySeries;
 
 /**
@@ -59,11 +61,15 @@ final class StudyBlocks implements BlockSource {
     private final double[][] windCf;
     private final RenewableProsumerBlock.DailyFactor pvFactor;
     private final double[] tariff;
+    private final int storageCount;
+    private final transient List<StorageSpec> storage;    // storage units (driver only)
 
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
             List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers, String[] archetypes, double[][] shapes,
-            double[][] pvCf, double[][] windCf, double[] tariff) {
+            double[][] pvCf, double[][] windCf, double[] tariff, List<StorageSpec> storage) {
         this.seed = seed;
+        this.storage = List.copyOf(storage);
+        this.storageCount = storage.size();
         this.noiseDaily = noiseDaily;
         this.noiseHourly = noiseHourly;
         this.calendar = calendar;
@@ -101,6 +107,29 @@ final class StudyBlocks implements BlockSource {
     @Override
     public int prosumerBlocks() {
         return (int) ((prosumerCount + PROSUMER_BLOCK - 1) / PROSUMER_BLOCK);
+    }
+
+    /** Storage units per block. */
+    static final int STORAGE_BLOCK = 64;
+
+    long storageCount() {
+        return storageCount;
+    }
+
+    @Override
+    public int storageBlocks() {
+        return (storageCount + STORAGE_BLOCK - 1) / STORAGE_BLOCK;
+    }
+
+    @Override
+    public Serializable storageMembers(int b) {
+        return slice(storage, b, STORAGE_BLOCK);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public StorageBlock storageBlock(int b, Serializable members) {
+        return new StorageBlock((List<StorageSpec>) members);
     }
 
     @Override

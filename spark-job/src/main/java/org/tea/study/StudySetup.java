@@ -1,5 +1,6 @@
 package org.tea.study;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.tea.model.EndUserSpec;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 import org.tea.model.StudySeries;
 
 /**
@@ -31,7 +33,7 @@ public final class StudySetup {
     private final StudyBlocks blocks;
 
     private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
-            List<StudySeries> series) {
+            List<StudySeries> series, List<StorageSpec> storage) {
         this.config = config;
         this.calendar = new GameCalendar(config.study().year(), config.study().firstDay(), config.study().days(),
                 config.study().scenarios(), config.study().firstScenario());
@@ -55,7 +57,7 @@ public final class StudySetup {
         }
         this.blocks = new StudyBlocks(config.study().seed(), config.endUsers().noiseDaily(),
                 config.endUsers().noiseHourly(), calendar, city, endUsers, prosumers, archetypes, shapes, pvCf, windCf,
-                tariff);
+                tariff, storage);
     }
 
     /** A study whose city is generated from its configuration (the default). */
@@ -66,7 +68,7 @@ public final class StudySetup {
         for (int s = first; s < first + config.study().scenarios(); s++) {
             series.add(SyntheticCity.series(p, s));
         }
-        return new StudySetup(config, p, null, null, series);
+        return new StudySetup(config, p, null, null, series, SyntheticCity.storage(config.storage()));
     }
 
     /**
@@ -75,7 +77,10 @@ public final class StudySetup {
      */
     public static StudySetup loaded(StudyConfig config, Path dir) {
         LoadedInputs in = InputFiles.load(dir, config.study().year());
-        return new StudySetup(config, null, in.endUsers(), in.prosumers(), scenarios(config, in.series()));
+        // storage.csv, when there is one, replaces the configuration's generated units
+        List<StorageSpec> storage = Files.exists(dir.resolve(InputFiles.STORAGE)) ? in.storage()
+                : SyntheticCity.storage(config.storage());
+        return new StudySetup(config, null, in.endUsers(), in.prosumers(), scenarios(config, in.series()), storage);
     }
 
     /** Scenario 0 is the file's renewable output; any other scenario number redraws it synthetically. */
@@ -118,6 +123,11 @@ public final class StudySetup {
 
     public long prosumerCount() {
         return blocks.prosumerCount();
+    }
+
+    /** Storage units (MODEL section 12). */
+    public long storageCount() {
+        return blocks.storageCount();
     }
 
     /** The names of the study's load archetypes (from the series' load shapes), by archetype index. */

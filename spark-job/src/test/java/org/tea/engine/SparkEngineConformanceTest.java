@@ -91,6 +91,13 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         return new ReadBack(spark(endUsers, prosumers, games, 3, out), out, sink);
     }
 
+    @Override
+    protected MarketEngine engine(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers,
+            List<StorageBlock> storage, int games) {
+        return new SparkEngine(jsc, SparkBlocks.parallelize(jsc, endUsers, 3), SparkBlocks.parallelize(jsc, prosumers, 2),
+                SparkBlocks.parallelize(jsc, storage, 2), games, null);
+    }
+
     static Path newDir() {
         try {
             return Files.createTempDirectory(tmp, "run");

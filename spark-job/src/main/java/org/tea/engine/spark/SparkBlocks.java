@@ -10,6 +10,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.tea.engine.BlockSource;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.ProsumerBlock;
+import org.tea.engine.StorageBlock;
 
 /**
  * Blocks as RDDs whose partitions hold only block indices, with what the blocks are made from broadcast once.
@@ -24,7 +25,8 @@ public final class SparkBlocks {
     }
 
     /** Both populations of a {@link BlockSource}, and the broadcasts their lineage reads. */
-    public record Built(JavaRDD<EndUserBlock> endUsers, JavaRDD<ProsumerBlock> prosumers, List<Broadcast<?>> broadcasts) {
+    public record Built(JavaRDD<EndUserBlock> endUsers, JavaRDD<ProsumerBlock> prosumers,
+            JavaRDD<StorageBlock> storage, List<Broadcast<?>> broadcasts) {
         /** Destroys the broadcasts; call only once the blocks will not be computed again. */
         public void destroy() {
             for (Broadcast<?> b : broadcasts) {
@@ -51,7 +53,10 @@ public final class SparkBlocks {
                 .map(b -> shared.value().endUserBlock(b, eu.get(b) == null ? null : eu.get(b).value()));
         JavaRDD<ProsumerBlock> prosumers = indices(jsc, source.prosumerBlocks(), partitions)
                 .map(b -> shared.value().prosumerBlock(b, pr.get(b) == null ? null : pr.get(b).value()));
-        return new Built(endUsers, prosumers, List.copyOf(broadcasts));
+        List<Broadcast<Serializable>> st = members(jsc, source.storageBlocks(), source::storageMembers, broadcasts);
+        JavaRDD<StorageBlock> storage = indices(jsc, source.storageBlocks(), partitions)
+                .map(b -> shared.value().storageBlock(b, st.get(b) == null ? null : st.get(b).value()));
+        return new Built(endUsers, prosumers, storage, List.copyOf(broadcasts));
     }
 
     private static List<Broadcast<Serializable>> members(JavaSparkContext jsc, int blocks,
