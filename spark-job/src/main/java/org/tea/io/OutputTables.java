@@ -38,7 +38,8 @@ public final class OutputTables {
             Map.entry("ACTIVE_GAMES", INT), Map.entry("DONE_GAMES", INT), Map.entry("SCENARIOS", INT),
             Map.entry("MILLIS", LONG), Map.entry("CONVERGED", BOOLEAN), Map.entry("USER_ID", STRING),
             Map.entry("PROSUMER_ID", STRING), Map.entry("STATUS", STRING), Map.entry("STEP", STRING),
-            Map.entry("FIGURE", STRING), Map.entry("ARCHETYPE", STRING), Map.entry("USERS", LONG));
+            Map.entry("FIGURE", STRING), Map.entry("ARCHETYPE", STRING), Map.entry("USERS", LONG),
+            Map.entry("STORAGE_ID", STRING));
 
     private OutputTables() {
     }
@@ -79,7 +80,8 @@ public final class OutputTables {
         ENDUSER_DAILY(EnduserDaily.values()),
         ENDUSER_HOURLY(EnduserHourly.values()),
         PROSUMER_HOURLY(ProsumerHourly.values()),
-        ENDUSER_ARCHETYPE_DAILY(EnduserArchetypeDaily.values());
+        ENDUSER_ARCHETYPE_DAILY(EnduserArchetypeDaily.values()),
+        STORAGE_HOURLY(StorageHourly.values());
 
         private final List<Column> columns;
 
@@ -181,6 +183,18 @@ public final class OutputTables {
     public enum ProsumerHourly implements Column {
         SCENARIO, PROSUMER_ID, DAY, HOUR,
         GENERATION, LOAD, SURPLUS, DEFICIT, SOLD, EXPORTED, PROFIT, BASELINE_PROFIT;
+
+    }
+
+    /**
+     * {@code storage_hourly} (MODEL section 12; only when there is storage): one row per scenario, storage unit,
+     * day and hour; charge and discharge in kWh bought and sold in the hour, {@code soc} the state of charge
+     * after it (kWh), profit in currency, then the unit's parameters.
+     */
+    public enum StorageHourly implements Column {
+        SCENARIO, STORAGE_ID, DAY, HOUR,
+        CHARGE, DISCHARGE, SOC, PROFIT, BASELINE_CHARGE, BASELINE_DISCHARGE, BASELINE_PROFIT,
+        CAPACITY_KWH, POWER_KW, ETA_CHARGE, ETA_DISCHARGE, THROUGHPUT_COST, SOC0;
 
     }
 }

@@ -123,7 +123,7 @@ class StudyConfigTest {
                 "prosumers.pvSpread", "prosumers.behaviour"), "pv", List.of("prosumers.pvKwp"), "elasticity",
                 List.of("endusers.elasticity"), "flex", List.of("endusers.flexShare"), "energy-flex",
                 List.of("endusers.energyFlex"), "tou", List.of("market.tariff.type"), "low-pv", List.of("endusers.count",
-                "endusers.commercialShare", "prosumers.count", "prosumers.pvKwp"), "reference", List.of());
+                "endusers.commercialShare", "prosumers.count", "prosumers.pvKwp"), "reference", List.of(), "storage", List.of("storage.count"));
         int files = 0;
         try (var list = Files.list(dir)) {
             for (Path f : (Iterable<Path>) list.filter(x -> x.toString().endsWith(".properties")).sorted()::iterator) {
@@ -141,7 +141,7 @@ class StudyConfigTest {
                 files++;
             }
         }
-        assertEquals(20, files);
+        assertEquals(22, files);
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class SparkEngine implements MarketEngine {
     private final UserTableWriter output;
     private final long endUsers;
     private final long prosumers;
+    private final long storageUnits;
     private final int archetypes;
     private long passes;
     private long userDays;
@@ -103,6 +104,8 @@ public final class SparkEngine implements MarketEngine {
         this.endUsers = counts[0];
         this.prosumers = counts[1];
         this.archetypes = (int) counts[2];
+        this.storageUnits = this.storageBlocks == null ? 0
+                : this.storageBlocks.map(b -> (long) b.size()).fold(0L, Long::sum);
     }
 
     /**
@@ -197,7 +200,7 @@ public final class SparkEngine implements MarketEngine {
             SettleAggregates sums = settled.treeAggregate(new SettleAggregates(slots, request.archetypes()),
                     (acc, p) -> acc.add(p.sums(), p.gaps(), p.kkt()), SettleAggregates::merge, TREE_DEPTH);
             if (output != null) {
-                for (UserTableWriter.UserTable<?> table : output.tables(endUsers, prosumers, slots)) {
+                for (UserTableWriter.UserTable<?> table : output.tables(endUsers, prosumers, storageUnits, slots)) {
                     write(table, b);
                 }
             }
@@ -210,9 +213,17 @@ public final class SparkEngine implements MarketEngine {
 
     private <R> void write(UserTableWriter.UserTable<R> table, Broadcast<SettleRequest> b) {
         UserTableWriter.RowCollector.Factory<R> collectors = table.collectors();
-        JavaRDD<R> rows = table.prosumers()
-                ? prosumerBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()))
-                : endUserBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+        JavaRDD<R> rows;
+        if (table.storage()) {
+            if (storageBlocks == null) {
+                return;
+            }
+            rows = storageBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+        } else {
+            rows = table.prosumers()
+                    ? prosumerBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()))
+                    : endUserBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+        }
         table.write(rows);
     }
 
