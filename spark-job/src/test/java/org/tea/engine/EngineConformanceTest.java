@@ -306,6 +306,17 @@ public abstract class EngineConformanceTest {
             double[] row = Arrays.copyOf(figures, PROSUMER_FIGURES);
             assertNull(prosumerHours.put(key(id, game, hour), row), () -> "twice: " + key(id, game, hour));
         }
+
+        /** {@code storage_hourly}'s figures after the key, in order: the unit-hour's, then the unit's parameters. */
+        public final Map<String, double[]> storageHours = new ConcurrentHashMap<>();
+
+        @Override
+        public void storageHour(String id, int unit, StorageBlock block, int game, int hour, double[] f) {
+            double[] row = {f[CHARGE], f[DISCHARGE], f[SOC], f[STORAGE_PROFIT], f[BASELINE_CHARGE],
+                f[BASELINE_DISCHARGE], f[STORAGE_BASELINE_PROFIT], block.capacity(unit), block.power(unit),
+                block.etaCharge(unit), block.etaDischarge(unit), block.throughputCost(unit), block.soc0(unit)};
+            assertNull(storageHours.put(key(id, game, hour), row), () -> "twice: " + key(id, game, hour));
+        }
     }
 
     static void assertSameResults(Map<String, double[]> expected, Map<String, double[]> actual, String what) {

@@ -193,30 +193,12 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         SettleRequest r = settleRequest(m, 0.3, Behaviour.STRATEGIC);
         String[] columns = {"charge", "discharge", "soc", "profit", "baseline_charge", "baseline_discharge",
             "baseline_profit", "capacity_kwh", "power_kw", "eta_charge", "eta_discharge", "throughput_cost", "soc0"};
-        Map<String, double[]> expected = new HashMap<>();
-        UserResultSink record = new UserResultSink() {
-            @Override
-            public void endUserDay(String userId, int game, double[] sums, double peak, double[] demand,
-                    double[] baselineDemand, double[] alpha, double[] dmin, double[] dmax, double beta, double emin,
-                    double emax) {
-            }
-
-            @Override
-            public void prosumerHour(String prosumerId, int game, int hour, double[] figures) {
-            }
-
-            @Override
-            public void storageHour(String id, int unit, StorageBlock block, int game, int hour, double[] f) {
-                expected.put(RecordingSink.key(id, game, hour), new double[] {f[CHARGE], f[DISCHARGE], f[SOC],
-                    f[STORAGE_PROFIT], f[BASELINE_CHARGE], f[BASELINE_DISCHARGE], f[STORAGE_BASELINE_PROFIT],
-                    block.capacity(unit), block.power(unit), block.etaCharge(unit), block.etaDischarge(unit),
-                    block.throughputCost(unit), block.soc0(unit)});
-            }
-        };
+        RecordingSink record = new RecordingSink();
         for (StorageBlock b : storage) {
             PassKernel.settleStorage(b, r, new PassKernel.Scratch(), SettleAggregates.newPartial(r.slots(),
                     r.archetypes()), new double[r.slots()], record);
         }
+        Map<String, double[]> expected = record.storageHours;
         assertEquals(40 * GAMES * T, expected.size());
         GameCalendar cal = calendar(m.games());
         UserTables out = new UserTables(spark, newDir().toString(), cal, java.util.Set.of(), MONTH_ROWS);
