@@ -21,8 +21,8 @@ import org.tea.model.Hours;
  * (capacity and power +-30%), efficiencies 0.95, throughput cost 0.01 per kWh^2, start half full, at retail
  * prices with a night low, a midday solar dip and an evening peak (+-10% noise per hour, a level per day).
  * {@code cold} solves without a warm start, {@code warm} from the active set of the same unit at prices 1%
- * away (an outer iteration's next pass). One invocation solves {@value #UNITS} unit-days, so the score is ns
- * per unit-day. Run as the README's Benchmarks section says, e.g.
+ * away (an outer iteration's next pass), {@code coldWithKinks} adds the kink distances a pass asks for. One
+ * invocation solves {@value #UNITS} unit-days, so the score is ns per unit-day. Run as the README's Benchmarks section says, e.g.
  * {@code java -cp "$CP" org.openjdk.jmh.Main StorageSolverBench -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Thread)
@@ -43,6 +43,8 @@ public class StorageSolverBench {
     final double[] g = new double[T];
     final double[] e = new double[T];
     final double[] s = new double[T];
+    final double[] up = new double[T];
+    final double[] down = new double[T];
     final StorageSolver solver = new StorageSolver();
 
     @Setup
@@ -85,6 +87,19 @@ public class StorageSolverBench {
         double sum = 0;
         for (int u = 0; u < UNITS; u++) {
             sum += solver.solve(cap[u], pow[u], 0.95, 0.95, 0.01, 0.5, lambda, u * T, warmSets[u], c, g, e, s);
+        }
+        return sum;
+    }
+
+    /** A cold solve and the kink distances of every hour, as a pass needs them. */
+    @Benchmark
+    @OperationsPerInvocation(UNITS)
+    public double coldWithKinks() {
+        double sum = 0;
+        for (int u = 0; u < UNITS; u++) {
+            sum += solver.solve(cap[u], pow[u], 0.95, 0.95, 0.01, 0.5, lambda, u * T, 0L, c, g, e, s);
+            solver.kinkDistances(up, down);
+            sum += up[0] + down[T - 1];
         }
         return sum;
     }
