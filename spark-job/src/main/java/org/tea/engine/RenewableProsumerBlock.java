@@ -17,12 +17,7 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
     private static final long serialVersionUID = 2L;
     private static final int T = Hours.T;
 
-    /** A prosumer's daily PV multiplier from (scenario number, id hash, day of the year): no stored state. */
-    public interface DailyFactor extends java.io.Serializable {
-        double of(int scenario, long idHash, int day);
-    }
-
-    private final String[] ids;
+    private final PackedIds ids;
     private final long[] idHash;
     private final double[] pvKwp;
     private final double[] windKw;
@@ -61,7 +56,7 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
                         + " (the study window)");
             }
         }
-        this.ids = ids;
+        this.ids = new PackedIds(ids);
         this.idHash = idHash;
         this.pvKwp = pvKwp;
         this.windKw = windKw;
@@ -76,12 +71,12 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
 
     @Override
     public int size() {
-        return ids.length;
+        return ids.size();
     }
 
     @Override
     public String id(int i) {
-        return ids[i];
+        return ids.get(i);
     }
 
     @Override

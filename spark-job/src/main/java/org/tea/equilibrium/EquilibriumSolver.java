@@ -153,14 +153,13 @@ public final class EquilibriumSolver {
             int base = g * T;
             double ratio = 0;
             double clearing = 0;
-            double phiValue = agg[PassAggregates.daily(k, PassAggregates.PHI)];
+            double phiValue = ClearingObjective.value(agg, k, point);
             for (int t = 0; t < T; t++) {
                 int i = base + t;
                 double w = agg[PassAggregates.hourly(k, PassAggregates.DEFICIT, t)];
                 double d = agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)] + w;
                 double a = agg[PassAggregates.hourly(k, PassAggregates.OFFERED, t)];
                 double l = point[k * T + t];
-                phiValue += l * w + agg[PassAggregates.hourly(k, PassAggregates.OFFER_INTEGRAL, t)];
                 double v = Settlement.violation(l, prices.exportPrice()[i], prices.importPrice()[i], d, a);
                 double u = agg[PassAggregates.hourly(k, PassAggregates.SURPLUS, t)];
                 clearing = Math.max(clearing, settings.clearing().ratio(v, d));

@@ -13,6 +13,8 @@ import org.tea.io.StudyConfig.InputsGroup;
 import org.tea.io.StudyConfig.MarketGroup;
 import org.tea.io.StudyConfig.OutputGroup;
 import org.tea.io.StudyConfig.ProsumersGroup;
+import org.tea.io.StudyConfig.SeriesGroup;
+import org.tea.io.StudyConfig.SeriesSource;
 import org.tea.io.StudyConfig.SolverGroup;
 import org.tea.io.StudyConfig.SparkGroup;
 import org.tea.io.StudyConfig.StorageGroup;
@@ -186,6 +188,39 @@ final class ConfigKeys {
             "empty: generate the city from this config; otherwise a folder of input files (data/README.md)",
             c -> c.inputs().dir()));
 
+    static final ConfigKey<String> SERIES_PRICE_FILE = add(ConfigKey.text("series.price.file", "",
+            "empty: the wholesale price of the generated city or of inputs.dir; otherwise a date-hour CSV (DD/MM/YYYY, hour 1..24, data/README.md) whose column series.price.column replaces it",
+            c -> c.series().price().file()));
+    static final ConfigKey<String> SERIES_PRICE_COLUMN = add(ConfigKey.text("series.price.column", "",
+            "the column of series.price.file holding the wholesale price (required with the file)",
+            c -> c.series().price().column()));
+    static final ConfigKey<Double> SERIES_PRICE_SCALE = add(ConfigKey.real("series.price.scale", 1,
+            "currency/kWh per file unit", Range.closed(1e-9, 1e9),
+            "factor turning the price column into currency/kWh (0.001 for a price per MWh)",
+            c -> c.series().price().factor()));
+    static final ConfigKey<String> SERIES_PV_FILE = add(ConfigKey.text("series.pv.file", "",
+            "empty: generated (or inputs.dir) PV capacity factor; otherwise a date-hour CSV whose column series.pv.column (output, >= 0) replaces it in scenario 0",
+            c -> c.series().pv().file()));
+    static final ConfigKey<String> SERIES_PV_COLUMN = add(ConfigKey.text("series.pv.column", "",
+            "the column of series.pv.file holding PV output (required with the file)", c -> c.series().pv().column()));
+    static final ConfigKey<Double> SERIES_PV_CAPACITY = add(ConfigKey.real("series.pv.capacity", 0,
+            "file unit", Range.closed(0, 1e12),
+            "installed capacity the PV column is divided by to make the capacity factor (every hour at most it); 0: the column's maximum of the year",
+            c -> c.series().pv().factor()));
+    static final ConfigKey<String> SERIES_WIND_FILE = add(ConfigKey.text("series.wind.file", "",
+            "as series.pv.file, for the wind capacity factor", c -> c.series().wind().file()));
+    static final ConfigKey<String> SERIES_WIND_COLUMN = add(ConfigKey.text("series.wind.column", "",
+            "the column of series.wind.file holding wind output (required with the file)",
+            c -> c.series().wind().column()));
+    static final ConfigKey<Double> SERIES_WIND_CAPACITY = add(ConfigKey.real("series.wind.capacity", 0,
+            "file unit", Range.closed(0, 1e12), "as series.pv.capacity, for wind", c -> c.series().wind().factor()));
+    static final ConfigKey<String> SERIES_LOAD_FILE = add(ConfigKey.text("series.load.file", "",
+            "empty: generated (or inputs.dir) load shapes; otherwise a date-hour CSV whose column series.load.column (demand, >= 0, any unit), normalised to sum 1 over the year, becomes the load shape of every archetype",
+            c -> c.series().load().file()));
+    static final ConfigKey<String> SERIES_LOAD_COLUMN = add(ConfigKey.text("series.load.column", "",
+            "the column of series.load.file holding demand (required with the file)",
+            c -> c.series().load().column()));
+
     private ConfigKeys() {
     }
 
@@ -219,6 +254,11 @@ final class ConfigKeys {
                         v.get(OUTPUT_CHECKPOINT_SECONDS)),
                 new SparkGroup(v.get(SPARK_MASTER), v.get(SPARK_PARTITIONS)),
                 new InputsGroup(v.get(INPUTS_DIR)),
+                new SeriesGroup(
+                        new SeriesSource(v.get(SERIES_PRICE_FILE), v.get(SERIES_PRICE_COLUMN), v.get(SERIES_PRICE_SCALE)),
+                        new SeriesSource(v.get(SERIES_PV_FILE), v.get(SERIES_PV_COLUMN), v.get(SERIES_PV_CAPACITY)),
+                        new SeriesSource(v.get(SERIES_WIND_FILE), v.get(SERIES_WIND_COLUMN), v.get(SERIES_WIND_CAPACITY)),
+                        new SeriesSource(v.get(SERIES_LOAD_FILE), v.get(SERIES_LOAD_COLUMN), 0)),
                 new StorageGroup(v.get(STORAGE_COUNT), v.get(STORAGE_CAPACITY_KWH), v.get(STORAGE_POWER_KW),
                         v.get(STORAGE_ETA_CHARGE), v.get(STORAGE_ETA_DISCHARGE), v.get(STORAGE_THROUGHPUT_COST),
                         v.get(STORAGE_SOC0)));

@@ -144,6 +144,7 @@ final class ConfigLoader {
         }
         Values values = new Values(parsed);
         crossCheck(values, settings, errors);
+        crossCheckSeries(values, settings, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
@@ -167,6 +168,30 @@ final class ConfigLoader {
                 errors.add(s.source() + ": " + STUDY_FIRST_DAY.name() + " = " + s.value() + ": expected at most "
                         + (length - days + 1) + " so that the " + STUDY_DAYS.name() + " = " + days + " days from it end"
                         + " within the " + length + " days of " + STUDY_YEAR.name() + " = " + year);
+            }
+        }
+    }
+
+    /** A series file needs its column, and a column its file. */
+    private static void crossCheckSeries(Values v, Map<String, Setting> settings, List<String> errors) {
+        ConfigKey<?>[][] pairs = {{ConfigKeys.SERIES_PRICE_FILE, ConfigKeys.SERIES_PRICE_COLUMN},
+            {ConfigKeys.SERIES_PV_FILE, ConfigKeys.SERIES_PV_COLUMN},
+            {ConfigKeys.SERIES_WIND_FILE, ConfigKeys.SERIES_WIND_COLUMN},
+            {ConfigKeys.SERIES_LOAD_FILE, ConfigKeys.SERIES_LOAD_COLUMN}};
+        for (ConfigKey<?>[] pair : pairs) {
+            Object file = v.find(pair[0]);
+            Object column = v.find(pair[1]);
+            if (file == null || column == null) {
+                continue;
+            }
+            if (!file.toString().isEmpty() && column.toString().isEmpty()) {
+                Setting s = setting(settings, pair[0]);
+                errors.add(s.source() + ": " + pair[0].name() + " = " + s.value() + ": expected " + pair[1].name()
+                        + " too, the column to read");
+            } else if (file.toString().isEmpty() && !column.toString().isEmpty()) {
+                Setting s = setting(settings, pair[1]);
+                errors.add(s.source() + ": " + pair[1].name() + " = " + s.value() + ": expected " + pair[0].name()
+                        + " too, the file to read it from");
             }
         }
     }

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.tea.model.EndUserSpec;
+import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
 import org.tea.model.StorageSpec;
+import org.tea.model.StudySeries;
 
 /**
  * A study's inputs folder (MODEL section 10; schemas in data/README.md): {@value #ENDUSERS}, {@value #PROSUMERS}
- * and {@value #SERIES}, and optionally {@value #STORAGE} (MODEL section 12; absent: no storage). {@link #load} validates them all completely before it returns, so a user fixes every
+ * and {@value #SERIES}, optionally the end-users' own load profiles ({@link EndUserLoadTable}) and
+ * {@value #STORAGE} (MODEL section 12; absent: no storage). {@link #load} validates them all completely before it returns, so a user fixes every
  * problem in one go instead of one per run.
  */
 public final class InputFiles {
@@ -31,6 +34,14 @@ public final class InputFiles {
      * archetypes, an incomplete year, an empty city).
      */
     public static LoadedInputs load(Path dir, int year) {
+        return load(dir, year, 1, StudySeries.hoursInYear(year) / Hours.T);
+    }
+
+    /**
+     * As {@link #load(Path, int)}, with the optional {@link EndUserLoadTable} read for the study window of
+     * {@code days} days from day {@code firstDay}.
+     */
+    public static LoadedInputs load(Path dir, int year, int firstDay, int days) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(null, List.of(dir + ": not a folder (expected one holding " + ENDUSERS + ", "
                     + PROSUMERS + " and " + SERIES + ")"));
@@ -41,26 +52,28 @@ public final class InputFiles {
         List<String> archetypes = series.archetypes();
 
         List<EndUserSpec> users = new ArrayList<>();
-        long userRows = readPopulation(dir.resolve(ENDUSERS), ENDUSERS, InputRules.ENDUSER_COLUMNS, errors,
+        Map<String, Long> userIds = new HashMap<>();
+        long userRows = readPopulation(dir.resolve(ENDUSERS), ENDUSERS, InputRules.ENDUSER_COLUMNS, userIds, errors,
                 (row, fields) -> InputRules.endUser(ENDUSERS, row, fields, archetypes, errors), users::add);
         if (userRows == 0) {
             errors.add(InputRules.empty(ENDUSERS, "end-users (the city is empty)"));
         }
 
         List<ProsumerSpec> prosumers = new ArrayList<>();
-        readPopulation(dir.resolve(PROSUMERS), PROSUMERS, InputRules.PROSUMER_COLUMNS, errors,
+        readPopulation(dir.resolve(PROSUMERS), PROSUMERS, InputRules.PROSUMER_COLUMNS, new HashMap<>(), errors,
                 (row, fields) -> InputRules.prosumer(PROSUMERS, row, fields, archetypes, errors), prosumers::add);
 
+        // ids of end-user rows with errors are known too: their load rows are checked, not called unknown
+        float[][] load = EndUserLoadTable.read(dir, users, userIds.keySet(), year, firstDay, days, errors);
         List<StorageSpec> storage = new ArrayList<>();
         if (Files.exists(dir.resolve(STORAGE))) {
-            readPopulation(dir.resolve(STORAGE), STORAGE, InputRules.STORAGE_COLUMNS, errors,
+            readPopulation(dir.resolve(STORAGE), STORAGE, InputRules.STORAGE_COLUMNS, new HashMap<>(), errors,
                     (row, fields) -> InputRules.storage(STORAGE, row, fields, errors), storage::add);
         }
-
         if (!errors.isEmpty()) {
             throw new InputException(dir.toString(), errors);
         }
-        return new LoadedInputs(users, prosumers, series.series(), storage);
+        return new LoadedInputs(users, prosumers, series.series(), load, storage);
     }
 
     /** How one row becomes an entity, or null (its errors already added). */
@@ -68,10 +81,12 @@ public final class InputFiles {
         T apply(long row, Map<String, String> fields);
     }
 
-    /** Reads a population file: header, rows, unique ids. Returns its data rows, or -1 if it could not be read. */
-    private static <T> long readPopulation(Path file, String label, List<String> columns, List<String> errors,
-            RowRule<T> rule, Consumer<T> sink) {
-        Map<String, Long> firstRow = new HashMap<>();
+    /**
+     * Reads a population file: header, rows, unique ids (each id's first row goes to {@code firstRow}). Returns its
+     * data rows, or -1 if it could not be read.
+     */
+    private static <T> long readPopulation(Path file, String label, List<String> columns, Map<String, Long> firstRow,
+            List<String> errors, RowRule<T> rule, Consumer<T> sink) {
         long[] rows = {0};
         boolean read = CsvTable.read(file, label, errors, new CsvTable.Rows() {
             @Override

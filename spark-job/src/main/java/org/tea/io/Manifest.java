@@ -73,15 +73,30 @@ public final class Manifest {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
     }
 
-    /** SHA-256 of every input file, so a result names exactly what it was computed from. */
+    /**
+     * SHA-256 of every input file, so a result names exactly what it was computed from: the files of inputs.dir
+     * by name (a Parquet folder's parts as folder/part), the {@code series.*} files by their configured path.
+     */
     static Map<String, String> checksums(StudyConfig cfg) throws IOException {
         Map<String, String> out = new TreeMap<>();
+        for (StudyConfig.SeriesSource s : List.of(cfg.series().price(), cfg.series().pv(), cfg.series().wind(),
+                cfg.series().load())) {
+            if (s.given()) {
+                out.put(s.file(), sha256(Path.of(s.file())));
+            }
+        }
         if (cfg.inputs().generate()) {
             return out;
         }
-        try (Stream<Path> files = Files.list(Path.of(cfg.inputs().dir()))) {
+        Path dir = Path.of(cfg.inputs().dir());
+        try (Stream<Path> files = Files.walk(dir, 2)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                out.put(f.getFileName().toString(), sha256(f));
+                Path name = dir.relativize(f);
+                boolean part = name.getNameCount() == 2 && name.getName(0).toString().endsWith(".parquet")
+                        && name.getFileName().toString().endsWith(".parquet");
+                if (name.getNameCount() == 1 || part) {
+                    out.put(name.toString().replace('\\', '/'), sha256(f));
+                }
             }
         }
         return out;

@@ -37,7 +37,9 @@ public final class SeriesCsv {
         /** Sum 1 over the year: a load shape. */
         SUM_TO_ONE,
         /** Maximum 1: a capacity-factor shape from an output series (the year's peak stands for capacity). */
-        MAX_TO_ONE
+        MAX_TO_ONE,
+        /** Divided by an installed capacity: a capacity factor; every value must lie in [0, capacity]. */
+        CAPACITY
     }
 
     /**
@@ -198,6 +200,20 @@ public final class SeriesCsv {
      */
     public static double[] readDateHourColumn(Path file, String label, String column, int year,
             Normalisation normalisation, List<String> errors) {
+        return readDateHourColumn(file, label, column, year, normalisation, 1, errors);
+    }
+
+    /**
+     * As {@link #readDateHourColumn(Path, String, String, int, Normalisation, List)} with a {@code factor}: with
+     * {@link Normalisation#NONE} every value is multiplied by it (a unit conversion), with
+     * {@link Normalisation#CAPACITY} divided by it (the installed capacity, in the file's unit, which no value may
+     * exceed); the other normalisations ignore it.
+     */
+    public static double[] readDateHourColumn(Path file, String label, String column, int year,
+            Normalisation normalisation, double factor, List<String> errors) {
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("factor " + factor + ": expected a finite number > 0");
+        }
         int before = errors.size();
         int hours = StudySeries.hoursInYear(year);
         double[] values = new double[hours];
@@ -225,11 +241,14 @@ public final class SeriesCsv {
                 }
                 Integer day = dayOfYear(label, row, fields.get("date"), year, errors);
                 Integer hour = InputRules.integer(label, row, fields, "hour", 1, Hours.T, errors);
-                Double v = normalisation == Normalisation.NONE
-                        ? InputRules.number(label, row, fields, column, Double.NEGATIVE_INFINITY, false,
-                                Double.POSITIVE_INFINITY, false, "(any sign)", errors)
-                        : InputRules.number(label, row, fields, column, 0, false, Double.POSITIVE_INFINITY, false,
-                                ">= 0 (to normalise)", errors);
+                Double v = switch (normalisation) {
+                    case NONE -> InputRules.number(label, row, fields, column, Double.NEGATIVE_INFINITY, false,
+                            Double.POSITIVE_INFINITY, false, "(any sign)", errors);
+                    case CAPACITY -> InputRules.number(label, row, fields, column, 0, false, factor, false,
+                            "in [0, " + ConfigKey.number(factor) + "] (output within the installed capacity)", errors);
+                    default -> InputRules.number(label, row, fields, column, 0, false, Double.POSITIVE_INFINITY,
+                            false, ">= 0 (to normalise)", errors);
+                };
                 if (day == null || hour == null) {
                     sequence.count();
                     return;
@@ -246,10 +265,18 @@ public final class SeriesCsv {
         if (errors.size() > before) {
             return null;
         }
+        if (normalisation == Normalisation.NONE) {
+            if (factor != 1) {
+                for (int i = 0; i < hours; i++) {
+                    values[i] *= factor;
+                }
+            }
+            return values;
+        }
         double scale = switch (normalisation) {
-            case NONE -> 1;
             case SUM_TO_ONE -> java.util.Arrays.stream(values).sum();
             case MAX_TO_ONE -> java.util.Arrays.stream(values).max().orElse(0);
+            default -> factor;
         };
         if (!(scale > 0)) {
             errors.add(label + ": column '" + column + "' is 0 in every hour: nothing to normalise");
@@ -264,11 +291,17 @@ public final class SeriesCsv {
     }
 
     private static Integer dayOfYear(String label, long row, String text, int year, List<String> errors) {
+        if (text == null) {
+            return null;
+        }
         try {
             LocalDate date = LocalDate.parse(text, DATE);
             if (date.getYear() == year) {
                 return date.getDayOfYear();
             }
+            errors.add(InputRules.field(label, row, "date", text, "a date of the study year " + year
+                    + " (study.year), not of " + date.getYear()));
+            return null;
         } catch (DateTimeParseException e) {
             // reported below, with the expected form
         }

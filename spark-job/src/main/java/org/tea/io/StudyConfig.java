@@ -21,7 +21,8 @@ import org.tea.model.Behaviour;
  * their documentation live in one registry, {@link #keys()} ({@link ConfigKeys}).
  */
 public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGroup prosumers, MarketGroup market,
-        SolverGroup solver, OutputGroup output, SparkGroup spark, InputsGroup inputs, StorageGroup storage) {
+        SolverGroup solver, OutputGroup output, SparkGroup spark, InputsGroup inputs, SeriesGroup series,
+        StorageGroup storage) {
 
     /** The directive, in a config file only, naming a file (relative to this one) whose keys this file extends. */
     public static final String INCLUDE = "include";
@@ -37,6 +38,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(series, "series");
         Objects.requireNonNull(storage, "storage");
     }
 
@@ -161,6 +163,42 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
         /** True when the city is generated from this configuration rather than read from {@link #dir()}. */
         public boolean generate() {
             return dir.isEmpty();
+        }
+    }
+
+    /**
+     * One hourly series read from a real-data file in the date-hour format (data/README.md).
+     *
+     * @param file   the file, relative to the working directory; empty: not read (the series is generated or comes
+     *               from inputs.dir)
+     * @param column the column holding the series
+     * @param factor the price's scale (currency/kWh per file unit), or an output's installed capacity (file unit;
+     *               0: the column's maximum); unused for the load
+     */
+    public record SeriesSource(String file, String column, double factor) {
+        public SeriesSource {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(column, "column");
+        }
+
+        /** True when this series is read from {@link #file()}. */
+        public boolean given() {
+            return !file.isEmpty();
+        }
+    }
+
+    /** Hourly series read from real-data files instead of the generated or inputs.dir ones (MODEL section 10). */
+    public record SeriesGroup(SeriesSource price, SeriesSource pv, SeriesSource wind, SeriesSource load) {
+        public SeriesGroup {
+            Objects.requireNonNull(price, "price");
+            Objects.requireNonNull(pv, "pv");
+            Objects.requireNonNull(wind, "wind");
+            Objects.requireNonNull(load, "load");
+        }
+
+        /** True when any series is read from a file. */
+        public boolean any() {
+            return price.given() || pv.given() || wind.given() || load.given();
         }
     }
 

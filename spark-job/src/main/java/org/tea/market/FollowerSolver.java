@@ -36,6 +36,7 @@ public final class FollowerSolver {
     // results of the last solve
     private double mu;
     private boolean binding;
+    private long evaluations;
 
     /**
      * Solves one user-day at the prices {@code lambda[off .. off + T)} and writes the demand {@code d} and the
@@ -49,10 +50,19 @@ public final class FollowerSolver {
             z[t] = alpha[t] - lambda[off + t];
         }
         double m = 0;
-        evaluate(0, beta, dmin, dmax);
-        binding = !(sum >= emin && sum <= emax);
+        if (emin == emax) {
+            // fixed daily energy always binds: start at the root for all hours free, which it is unless an hour
+            // meets a bound (one evaluation instead of two for most users)
+            double zs = 0;
+            for (int t = 0; t < T; t++) {
+                zs += z[t];
+            }
+            m = (beta * emin - zs) / T;
+        }
+        evaluate(m, beta, dmin, dmax);
+        binding = emin == emax || !(sum >= emin && sum <= emax);
         if (binding) {
-            m = findMu(sum < emin ? emin : emax, beta, dmin, dmax);
+            m = findMu(sum < emin ? emin : emax, m, beta, dmin, dmax);
         }
         mu = m;
         double invBeta = 1.0 / beta;
@@ -76,14 +86,15 @@ public final class FollowerSolver {
     }
 
     /**
-     * The root of {@code sum_t d_t(mu) = target}. Fast path: a few interpolations on the current linear piece
+     * The root of {@code sum_t d_t(mu) = target}, from {@code start} (where the last evaluation was). Fast path: a
+     * few interpolations on the current linear piece
      * (exact as soon as the result stays on its piece). Fallback, always exact: sort the 2T breakpoints,
      * bisect over them to the piece where the sum crosses the target, interpolate on that piece.
      */
-    private double findMu(double target, double beta, double[] dmin, double[] dmax) {
+    private double findMu(double target, double start, double beta, double[] dmin, double[] dmax) {
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
-        double m = 0;
+        double m = start;
         for (int step = 0; step < FAST_STEPS; step++) {
             double f = sum - target;
             if (f == 0) {
@@ -98,6 +109,9 @@ public final class FollowerSolver {
                 break;
             }
             double next = (beta * (target - clipped) - freeZ) / free; // root of this linear piece
+            if (next == m) {
+                return m; // the piece's root is where we are: sum and target differ by rounding only
+            }
             if (!(next > lo && next < hi)) {
                 break;
             }
@@ -159,6 +173,7 @@ public final class FollowerSolver {
 
     /** {@code sum_t d_t(mu)} with its active set: hours at dmin ({@code low}), at dmax ({@code high}), free. */
     private void evaluate(double m, double beta, double[] dmin, double[] dmax) {
+        evaluations++;
         double c = 0;
         double fz = 0;
         int lowMask = 0;
@@ -241,6 +256,9 @@ public final class FollowerSolver {
         // an energy bound that starts binding (slack user) or stops binding (mu reaches 0); never when the two
         // bounds are equal, since then one of them always binds
         boolean canSwitch = emax > emin;
+        // a free hour's v_t falls at rate 1 - 1/|F| as its price rises (the multiplier takes back 1/|F|): the
+        // distances below divide by that rate, infinite for a lone free hour
+        double inverseRate = free > 1 ? free / (free - 1.0) : Double.POSITIVE_INFINITY;
         double sumNow = sum; // slack: the last evaluation was at mu = 0
         for (int t = 0; t < T; t++) {
             double v = z[t] + mu;
@@ -264,9 +282,8 @@ public final class FollowerSolver {
                 }
             } else {
                 int f = free;
-                double rate = 1.0 - 1.0 / f; // dv_t / d(-price_t)
-                u = rate > 0 ? (v - beta * dmin[t]) / rate : Double.POSITIVE_INFINITY;
-                d = rate > 0 ? (beta * dmax[t] - v) / rate : Double.POSITIVE_INFINITY;
+                u = inverseRate < Double.POSITIVE_INFINITY ? (v - beta * dmin[t]) * inverseRate : inverseRate;
+                d = inverseRate < Double.POSITIVE_INFINITY ? (beta * dmax[t] - v) * inverseRate : inverseRate;
                 u = Math.min(u, f * (t == riseAt ? rise2 : rise1));
                 d = Math.min(d, f * (t == fallAt ? fall2 : fall1));
                 if (canSwitch) {
@@ -285,6 +302,11 @@ public final class FollowerSolver {
     /** The energy multiplier of the last solve: 0 when the daily energy bounds are slack. */
     public double mu() {
         return mu;
+    }
+
+    /** How many times this solver has evaluated a demand sum {@code sum_t d_t(mu)}: the work of its solves. */
+    public long evaluations() {
+        return evaluations;
     }
 
     /** Whether a daily energy bound binds in the last solve. */

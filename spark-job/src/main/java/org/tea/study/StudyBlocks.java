@@ -9,11 +9,13 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.tea.engine.BlockSource;
 import org.tea.engine.StorageBlock;
 import org.tea.engine.CalibratedEndUserBlock;
+import org.tea.engine.DailyFactor;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.RenewableProsumerBlock;
 import org.tea.io.synth.CityParameters;
 import org.tea.io.synth.ClearnessIndex;
+import org.tea.io.synth.CounterNoise;
 import org.tea.io.synth.Seeds;
 import org.tea.io.synth.SyntheticCity;
 import org.tea.model.EndUserSpec;
@@ -31,8 +33,9 @@ import org.tea.model.StudySeries;
  * (series, shapes, seeds) travels with the recipe.
  *
  * <p>Noise (MODEL section 10) never depends on scenario, partition, order or study window: a user's reference
- * load gets a level factor per day of the year and a habit factor per hour of day, both lognormal with mean 1,
- * drawn from the user's own stream seeded by (seed, id); a prosumer's PV gets a daily factor that is a pure
+ * load gets a level factor per day of the year, a pure function of (seed, id, day) recomputed by its block, and a
+ * habit factor per hour of day drawn from the user's own stream seeded by (seed, id), both lognormal with mean 1;
+ * a prosumer's PV gets a daily factor that is a pure
  * function of (seed, scenario, id, day), recomputed by its block whenever it is used, so it is never stored.
  * Prosumer blocks share the capacity factors of the study window (cut here, once) and the load shapes.
  */
@@ -47,7 +50,6 @@ final class StudyBlocks implements BlockSource {
     static final double PROSUMER_PV_SIGMA = 0.1;
 
     private final long seed;
-    private final double noiseDaily;
     private final double noiseHourly;
     private final GameCalendar calendar;
     private final CityParameters city;                    // generated city, or null
@@ -55,22 +57,36 @@ final class StudyBlocks implements BlockSource {
     private final long prosumerCount;
     private final transient List<EndUserSpec> endUsers;   // a city read from files (driver only), or null
     private final transient List<ProsumerSpec> prosumers; // a city read from files (driver only), or null
+    private final transient float[][] endUserLoad;        // own load profiles of endUsers (driver only), or null
     private final String[] archetypes;
     private final double[][] shapes;
     private final double[][] pvCf;                        // [scenario index][day index * 24 + hour]: the window
     private final double[][] windCf;
-    private final RenewableProsumerBlock.DailyFactor pvFactor;
+    private final DailyFactor pvFactor;
+    private final DailyFactor endUserLevel;
     private final double[] tariff;
     private final int storageCount;
     private final transient List<StorageSpec> storage;    // storage units (driver only)
 
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
             List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers, String[] archetypes, double[][] shapes,
-            double[][] pvCf, double[][] windCf, double[] tariff, List<StorageSpec> storage) {
+            double[][] pvCf, double[][] windCf, double[] tariff) {
+        this(seed, noiseDaily, noiseHourly, calendar, city, endUsers, null, prosumers, archetypes, shapes, pvCf,
+                windCf, tariff, List.of());
+    }
+
+    /**
+     * As the other constructor, with {@code endUserLoad}: per end-user its own load profile or null (or null),
+     * and the study's storage units (MODEL section 12).
+     */
+    StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
+            List<EndUserSpec> endUsers, float[][] endUserLoad, List<ProsumerSpec> prosumers, String[] archetypes,
+            double[][] shapes, double[][] pvCf, double[][] windCf, double[] tariff, List<StorageSpec> storage) {
+        this.endUserLoad = endUserLoad;
         this.seed = seed;
         this.storage = List.copyOf(storage);
         this.storageCount = storage.size();
-        this.noiseDaily = noiseDaily;
+        this.endUserLevel = new EndUserLevel(Seeds.stream(seed, "enduser-level"), ClearnessIndex.checkSigma(noiseDaily));
         this.noiseHourly = noiseHourly;
         this.calendar = calendar;
         this.city = city;
@@ -132,9 +148,21 @@ final class StudyBlocks implements BlockSource {
         return new StorageBlock((List<StorageSpec>) members);
     }
 
+    /** The members of an end-user block read from files, with their own load profiles: one float[] per user or null. */
+    record EndUserMembers(ArrayList<EndUserSpec> users, float[][] load) implements Serializable {
+    }
+
     @Override
     public Serializable endUserMembers(int b) {
-        return city != null ? null : slice(endUsers, b, ENDUSER_BLOCK);
+        if (city != null) {
+            return null;
+        }
+        ArrayList<EndUserSpec> users = slice(endUsers, b, ENDUSER_BLOCK);
+        if (endUserLoad == null) {
+            return users;
+        }
+        int from = b * ENDUSER_BLOCK;
+        return new EndUserMembers(users, Arrays.copyOfRange(endUserLoad, from, from + users.size()));
     }
 
     @Override
@@ -150,6 +178,9 @@ final class StudyBlocks implements BlockSource {
     @Override
     @SuppressWarnings("unchecked")
     public EndUserBlock endUserBlock(int b, Serializable members) {
+        if (members instanceof EndUserMembers m) {
+            return endUserBlock(m.users(), m.load());
+        }
         if (members != null) {
             return endUserBlock((List<EndUserSpec>) members);
         }
@@ -179,47 +210,69 @@ final class StudyBlocks implements BlockSource {
 
     /** A block of the given end-users, in this order, with their noise drawn here. */
     EndUserBlock endUserBlock(List<EndUserSpec> members) {
+        return endUserBlock(members, null);
+    }
+
+    /**
+     * As {@link #endUserBlock(List)}, user k following its own load profile {@code load[k]} where it has one (their
+     * noise is still drawn, so the streams stay what they are, but not used).
+     */
+    EndUserBlock endUserBlock(List<EndUserSpec> members, float[][] load) {
         int n = members.size();
-        int days = calendar.days();
-        int firstDay = calendar.firstDay();
-        int yearDays = StudySeries.hoursInYear(calendar.year()) / T;
         String[] ids = new String[n];
+        long[] hash = new long[n];
         int[] arch = new int[n];
         double[] energy = new double[n];
         double[] eps = new double[n];
         double[] flex = new double[n];
         double[] eflex = new double[n];
-        float[] dayFactor = new float[n * days];
         float[] hourFactor = new float[n * T];
         long stream = Seeds.stream(seed, "enduser-noise");
         for (int k = 0; k < n; k++) {
             EndUserSpec u = members.get(k);
             ids[k] = u.id();
+            hash[k] = Seeds.id(u.id());
             arch[k] = archetypeIndex(u.archetype(), u.id());
             energy[k] = u.annualEnergy();
             eps[k] = u.elasticity();
             flex[k] = u.flexShare();
             eflex[k] = u.energyFlex();
-            RandomGenerator rng = Seeds.small(Seeds.of(stream, 0, Seeds.id(u.id()), 0));
+            RandomGenerator rng = Seeds.small(Seeds.of(stream, 0, hash[k], 0));
             NormalDistribution z = new NormalDistribution(rng, 0, 1);
-            // every day of the year is drawn, in order, and the window's days kept: a day's factor and the habit
-            // factors after them are the same whatever the window
-            for (int d = 1; d <= yearDays; d++) {
-                double f = lognormal(z, noiseDaily);
-                if (d >= firstDay && d < firstDay + days) {
-                    dayFactor[k * days + d - firstDay] = (float) f;
-                }
-            }
             for (int t = 0; t < T; t++) {
                 hourFactor[k * T + t] = (float) lognormal(z, noiseHourly);
             }
         }
-        return new CalibratedEndUserBlock(ids, arch, energy, eps, flex, eflex, dayFactor, hourFactor, shapes, tariff,
-                calendar);
+        if (load == null) {
+            return new CalibratedEndUserBlock(ids, hash, arch, energy, eps, flex, eflex, endUserLevel, hourFactor,
+                    shapes, tariff, calendar);
+        }
+        int[] at = new int[n];
+        int values = 0;
+        for (int k = 0; k < n; k++) {
+            at[k] = load[k] == null ? -1 : values;
+            values += load[k] == null ? 0 : load[k].length;
+        }
+        float[] profile = new float[values];
+        for (int k = 0; k < n; k++) {
+            if (load[k] != null) {
+                System.arraycopy(load[k], 0, profile, at[k], load[k].length);
+            }
+        }
+        return new CalibratedEndUserBlock(ids, hash, arch, energy, eps, flex, eflex, endUserLevel, hourFactor, shapes,
+                tariff, calendar, profile, at);
     }
 
     private static double lognormal(NormalDistribution z, double sigma) {
         return sigma == 0 ? 1.0 : Math.exp(sigma * z.sample() - sigma * sigma / 2);
+    }
+
+    /** An end-user's daily level factor ({@link CounterNoise#lognormal}), computed where a block needs it. */
+    private record EndUserLevel(long stream, double sigma) implements DailyFactor {
+        @Override
+        public double of(int scenario, long idHash, int day) {
+            return CounterNoise.lognormal(stream, 0, idHash, day, sigma);
+        }
     }
 
     /** A block of the given prosumers, in this order: what they are, nothing per game. */
@@ -254,7 +307,7 @@ final class StudyBlocks implements BlockSource {
     }
 
     /** A prosumer's daily PV factor ({@link ClearnessIndex#prosumerFactor}), computed where a block needs it. */
-    private record ProsumerPv(long stream, double sigma) implements RenewableProsumerBlock.DailyFactor {
+    private record ProsumerPv(long stream, double sigma) implements DailyFactor {
         @Override
         public double of(int scenario, long idHash, int day) {
             return ClearnessIndex.prosumerFactor(stream, scenario, idHash, day, sigma);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.tea.engine.BlockSource;
 import org.tea.equilibrium.MarketPrices;
+import org.tea.io.DateHourSeries;
+import org.tea.io.InputException;
 import org.tea.io.InputFiles;
 import org.tea.io.LoadedInputs;
 import org.tea.io.StudyConfig;
@@ -32,8 +34,8 @@ public final class StudySetup {
     private final double[] wholesale;
     private final StudyBlocks blocks;
 
-    private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
-            List<StudySeries> series, List<StorageSpec> storage) {
+    private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, float[][] endUserLoad,
+            List<ProsumerSpec> prosumers, List<StudySeries> series, List<StorageSpec> storage) {
         this.config = config;
         this.calendar = new GameCalendar(config.study().year(), config.study().firstDay(), config.study().days(),
                 config.study().scenarios(), config.study().firstScenario());
@@ -56,8 +58,8 @@ public final class StudySetup {
             tariff[t] = config.market().tariff(t);
         }
         this.blocks = new StudyBlocks(config.study().seed(), config.endUsers().noiseDaily(),
-                config.endUsers().noiseHourly(), calendar, city, endUsers, prosumers, archetypes, shapes, pvCf, windCf,
-                tariff, storage);
+                config.endUsers().noiseHourly(), calendar, city, endUsers, endUserLoad, prosumers, archetypes, shapes,
+                pvCf, windCf, tariff, storage);
     }
 
     /** A study whose city is generated from its configuration (the default). */
@@ -68,7 +70,7 @@ public final class StudySetup {
         for (int s = first; s < first + config.study().scenarios(); s++) {
             series.add(SyntheticCity.series(p, s));
         }
-        return new StudySetup(config, p, null, null, series, SyntheticCity.storage(config.storage()));
+        return new StudySetup(config, p, null, null, null, series, SyntheticCity.storage(config.storage()));
     }
 
     /**
@@ -76,11 +78,19 @@ public final class StudySetup {
      * {@link #scenarios} for the others.
      */
     public static StudySetup loaded(StudyConfig config, Path dir) {
-        LoadedInputs in = InputFiles.load(dir, config.study().year());
-        // storage.csv, when there is one, replaces the configuration's generated units
-        List<StorageSpec> storage = Files.exists(dir.resolve(InputFiles.STORAGE)) ? in.storage()
+        LoadedInputs in = load(config, dir);
+        return new StudySetup(config, null, in.endUsers(), in.endUserLoad(), in.prosumers(),
+                scenarios(config, in.series()), storage(config, dir, in));
+    }
+
+    /** The storage units of storage.csv when the inputs folder has one, else the configuration's generated ones. */
+    private static List<StorageSpec> storage(StudyConfig config, Path dir, LoadedInputs in) {
+        return dir != null && Files.exists(dir.resolve(InputFiles.STORAGE)) ? in.storage()
                 : SyntheticCity.storage(config.storage());
-        return new StudySetup(config, null, in.endUsers(), in.prosumers(), scenarios(config, in.series()), storage);
+    }
+
+    private static LoadedInputs load(StudyConfig config, Path dir) {
+        return InputFiles.load(dir, config.study().year(), config.study().firstDay(), config.study().days());
     }
 
     /** Scenario 0 is the file's renewable output; any other scenario number redraws it synthetically. */
@@ -99,9 +109,42 @@ public final class StudySetup {
         return series;
     }
 
-    /** The configured study: generated unless {@code inputs.dir} is set. */
+    /**
+     * The configured study: generated unless {@code inputs.dir} is set, with the series named by the
+     * {@code series.*} keys read from their files ({@link DateHourSeries}). Every error of the inputs folder and of
+     * the series files is reported at once.
+     */
     public static StudySetup of(StudyConfig config) {
-        return config.inputs().generate() ? generated(config) : loaded(config, Path.of(config.inputs().dir()));
+        if (!config.series().any()) {
+            return config.inputs().generate() ? generated(config) : loaded(config, Path.of(config.inputs().dir()));
+        }
+        List<String> errors = new ArrayList<>();
+        CityParameters city = null;
+        LoadedInputs in = null;
+        StudySeries base;
+        if (config.inputs().generate()) {
+            city = cityParameters(config);
+            base = SyntheticCity.series(city, 0);
+        } else {
+            try {
+                in = load(config, Path.of(config.inputs().dir()));
+            } catch (InputException e) {
+                errors.addAll(e.errors());
+            }
+            base = in == null ? null : in.series();
+        }
+        StudySeries real = base == null ? null : DateHourSeries.apply(config.series(), base, errors);
+        if (base == null) {
+            // the inputs folder failed: still check the series files, against the generated series' archetypes
+            DateHourSeries.apply(config.series(), SyntheticCity.series(cityParameters(config), 0), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(null, errors);
+        }
+        return in == null ? new StudySetup(config, city, null, null, null, scenarios(config, real),
+                SyntheticCity.storage(config.storage()))
+                : new StudySetup(config, null, in.endUsers(), in.endUserLoad(), in.prosumers(),
+                        scenarios(config, real), storage(config, Path.of(config.inputs().dir()), in));
     }
 
     public static CityParameters cityParameters(StudyConfig c) {

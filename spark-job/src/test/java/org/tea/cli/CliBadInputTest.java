@@ -53,6 +53,9 @@ class CliBadInputTest {
                 case STRING -> {
                     if (k.name().equals("inputs.dir")) {
                         bad.add("/no/such/folder");
+                    } else if (k.name().startsWith("series.")) {
+                        // a file without its column, a column without its file
+                        bad.add(k.name().endsWith(".file") ? "/no/such/folder/x.csv" : "HOEP");
                     }
                 }
                 default -> throw new AssertionError("a new key type needs bad values: " + k.type());
@@ -125,6 +128,20 @@ class CliBadInputTest {
                 "study.firstDay=355", "--quiet");
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("--set: study.firstDay = 355: expected at most 352"), o.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void theOntarioStudyWithoutItsDataFolderExitsTwoNamingTheFolderAndWritesNothing() {
+        // tests run in spark-job/, where the file's ../shared/data/ontario-2016 does not exist
+        Path data = Path.of("..", "shared", "data", "ontario-2016");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isDirectory(data), "a data folder at " + data);
+        Path out = tmp.resolve("out");
+        Outcome o = run("run", "--config", "../conf/ontario-2016.properties", "--output", out.toString(), "--quiet");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("series.price.file = ../shared/data/ontario-2016/price2016.csv: folder "
+                + data.toAbsolutePath().normalize() + " not found"), o.err());
+        assertTrue(o.err().contains("nothing was written"), o.err());
         assertFalse(Files.exists(out));
     }
 

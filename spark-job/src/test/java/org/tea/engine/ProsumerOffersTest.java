@@ -197,7 +197,7 @@ class ProsumerOffersTest {
             energy[i] = 3000 + 3000 * r.nextDouble();
         }
         // a factor that tells its coordinates apart: (scenario number, id hash, day of the year)
-        RenewableProsumerBlock.DailyFactor factor = (scenario, idHash, day) ->
+        DailyFactor factor = (scenario, idHash, day) ->
                 0.9 + 0.05 * scenario + 1e-4 * (idHash - 1000) + 1e-3 * (day - 100);
         RenewableProsumerBlock block = new RenewableProsumerBlock(ids, hash, kwp, kw, arch, energy, pvCf, windCf,
                 shapes, calendar, factor);

@@ -9,7 +9,11 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.tea.io.SeriesCsv.Normalisation;
+import org.tea.study.StudySetup;
 
 /**
  * The real Ontario 2016 series (shared/data/ontario-2016, outside the repository) through the date-hour reader.
@@ -79,5 +83,31 @@ class InputOntarioTest {
         assertEquals(1.0, Arrays.stream(load).sum(), 1e-12);
         // evening demand above the small hours
         assertTrue(load[18] > load[3]);
+    }
+
+    @Test
+    void theOntarioConfigurationRunsOnTheRealSeries() {
+        // conf/ontario-2016.properties with its data paths pointed at the folder found here
+        Map<String, String> at = new HashMap<>();
+        for (String key : List.of("series.price.file", "series.pv.file", "series.wind.file", "series.load.file")) {
+            StudyConfig c = StudyConfig.load(Path.of("..", "conf", "ontario-2016.properties"), Map.of());
+            String file = Path.of(c.resolved().get(key)).getFileName().toString();
+            at.put(key, ONTARIO.resolve(file).toString());
+        }
+        at.put("study.days", "3");
+        at.put("study.firstDay", "364");
+        at.put("endusers.count", "10");
+        at.put("prosumers.count", "2");
+        StudyConfig c = StudyConfig.load(Path.of("..", "conf", "ontario-2016.properties"), at);
+        StudySetup setup = StudySetup.of(c);
+        double[] hoep = SeriesCsv.readDateHourColumn(ONTARIO.resolve("price2016.csv"), "HOEP", 2016,
+                Normalisation.NONE);
+        // days 364..366 of the leap year: 29 to 31 December
+        double[] w = setup.prices().wholesale();
+        assertEquals(72, w.length);
+        for (int i = 0; i < 72; i++) {
+            assertEquals(hoep[363 * 24 + i], w[i], "hour " + i);
+            assertEquals(hoep[363 * 24 + i] + c.market().feeImport(), setup.prices().importPrice()[i], 1e-15);
+        }
     }
 }

@@ -93,7 +93,7 @@ class InputSeriesCsvTest {
         InputException e = assertThrows(InputException.class,
                 () -> SeriesCsv.readDateHourColumn(file, "VALUE", 2015, Normalisation.NONE));
         assertTrue(e.errors().contains(
-                "real.csv:row 2: field 'date' = '01/01/2016': expected a date of 2015 as DD/MM/YYYY"), e.errors().toString());
+                "real.csv:row 2: field 'date' = '01/01/2016': expected a date of the study year 2015 (study.year), not of 2016"), e.errors().toString());
         assertTrue(e.errors().contains("real.csv:row 52: 03/01/2015 hour 2 comes after 03/01/2015 hour 3: expected rows "
                 + "in time order"), e.errors().toString());
     }

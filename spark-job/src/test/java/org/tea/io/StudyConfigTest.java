@@ -78,7 +78,8 @@ class StudyConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default.properties", "quick.properties", "city.properties", "monte-carlo.properties"})
+    @ValueSource(strings = {"default.properties", "quick.properties", "city.properties", "monte-carlo.properties",
+        "ontario-2016.properties"})
     void everyShippedFileLoads(String name) {
         StudyConfig c = StudyConfig.load(CONF.resolve(name), Map.of());
         assertEquals(c, StudyConfig.fromMap(c.resolved()), "resolved() round-trips");
@@ -89,8 +90,8 @@ class StudyConfigTest {
         try (var files = Files.list(CONF)) {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".properties")).sorted().collect(Collectors.toList());
-            assertEquals(List.of("city.properties", "default.properties", "monte-carlo.properties", "quick.properties"),
-                    names);
+            assertEquals(List.of("city.properties", "default.properties", "monte-carlo.properties",
+                    "ontario-2016.properties", "quick.properties"), names);
         }
     }
 
@@ -102,6 +103,20 @@ class StudyConfigTest {
         // the Monte Carlo city keeps its own size and its 15% commercial end-users
         assertEquals(Map.of("study.scenarios", "50", "endusers.count", "2000", "endusers.commercialShare", "0.15",
                 "prosumers.count", "40", "prosumers.pvKwp", "111.5"), changed(d, m));
+    }
+
+    @Test
+    void ontarioFileChangesOnlyTheYearAndTheSeries() {
+        StudyConfig c = StudyConfig.load(CONF.resolve("ontario-2016.properties"), Map.of());
+        Map<String, String> d = new java.util.TreeMap<>(StudyConfig.defaults().resolved());
+        Map<String, String> o = changed(d, c.resolved());
+        String data = "../shared/data/ontario-2016/";
+        Map<String, String> expected = new java.util.TreeMap<>(Map.of("study.year", "2016", "study.days", "366",
+                "series.price.file", data + "price2016.csv", "series.price.column", "HOEP",
+                "series.pv.file", data + "prod2016.csv", "series.pv.column", "SOLAR",
+                "series.wind.file", data + "prod2016.csv", "series.wind.column", "WIND",
+                "series.load.file", data + "load2016.csv", "series.load.column", "OntDemand"));
+        assertEquals(expected, o);
     }
 
     static Map<String, String> changed(Map<String, String> base, Map<String, String> other) {
@@ -518,9 +533,21 @@ class StudyConfigTest {
         assertEquals("0.05", p.getProperty("market.feedIn"));
     }
 
-    /** Keys whose other values need other keys changed too: study.firstDay = 366 needs a one-day leap year. */
-    private static final Map<String, Map<String, String>> COMPANIONS = Map.of("study.firstDay",
-            Map.of("study.days", "1", "study.year", "2024"));
+    /**
+     * Keys whose other values need other keys changed too: study.firstDay = 366 needs a one-day leap year, a series
+     * file its column and a column its file.
+     */
+    private static final Map<String, Map<String, String>> COMPANIONS = companions();
+
+    private static Map<String, Map<String, String>> companions() {
+        Map<String, Map<String, String>> m = new java.util.HashMap<>();
+        m.put("study.firstDay", Map.of("study.days", "1", "study.year", "2024"));
+        for (String s : List.of("price", "pv", "wind", "load")) {
+            m.put("series." + s + ".file", Map.of("series." + s + ".column", "C"));
+            m.put("series." + s + ".column", Map.of("series." + s + ".file", "f.csv"));
+        }
+        return m;
+    }
 
     @Test
     void everyKeyReadsBackItsOwnValue() {

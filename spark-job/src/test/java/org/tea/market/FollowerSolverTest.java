@@ -553,4 +553,27 @@ class FollowerSolverTest {
         assertThrows(ArithmeticException.class, () -> solver.solve(alpha, 1.0, lo, hi, 10, 20, lambda, 0, d, s));
         assertThrows(ArithmeticException.class, () -> solver.solve(alpha, 1.0, lo, hi, 50, 60, lambda, 0, d, s));
     }
+
+    /** Mean evaluations of the demand sum per solve over calibrated users at prices near their tariff. */
+    static double evaluationsPerSolve(double energyFlex, double spread) {
+        SplittableRandom r = new SplittableRandom(20261202L);
+        FollowerSolver solver = new FollowerSolver();
+        double[] d = new double[T];
+        double[] s = new double[T];
+        int n = 2000;
+        for (int j = 0; j < n; j++) {
+            solve(solver, calibrated(r, energyFlex, spread), d, s);
+        }
+        return solver.evaluations() / (double) n;
+    }
+
+    @Test
+    void fixedDailyEnergyTakesOneEvaluationAndFlexibleEnergyFewWhenHoursAreFree() {
+        // fixed energy: the first guess (every hour free) is the root; flexible: the sum at mu = 0, then the
+        // piece's root where the energy bound binds
+        double fixed = evaluationsPerSolve(0, 0.05);
+        double flexible = evaluationsPerSolve(0.1, 0.05);
+        assertEquals(1.0, fixed, 0.02, "fixed daily energy");
+        assertTrue(flexible <= 2.0, "flexible daily energy: " + flexible);
+    }
 }

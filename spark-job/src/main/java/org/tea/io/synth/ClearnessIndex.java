@@ -44,8 +44,6 @@ public final class ClearnessIndex {
     private static final double[] WINTER = {0.25, 0.35, 0.40};
     private static final double[] SUMMER = {0.50, 0.35, 0.15};
     private static final int[] STATES = {0, 1, 2};
-    /** The standard normal, for its quantile function only (stateless, so shared by all threads): no generator. */
-    private static final NormalDistribution UNIT_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final Sky[] days;
     private final double[] hourly;
@@ -115,11 +113,7 @@ public final class ClearnessIndex {
      * mean exactly 1. {@code sigma} must be finite and {@code >= 0} (checked by the String form, not here).
      */
     public static double prosumerFactor(long stream, int scenario, long idHash, int day, double sigma) {
-        if (sigma == 0) {
-            return 1.0;
-        }
-        double z = UNIT_NORMAL.inverseCumulativeProbability(Seeds.uniform(Seeds.of(stream, scenario, idHash, day)));
-        return Math.exp(sigma * z - sigma * sigma / 2);
+        return CounterNoise.lognormal(stream, scenario, idHash, day, sigma);
     }
 
     /** Rejects a log-standard-deviation that is negative or not finite. */
