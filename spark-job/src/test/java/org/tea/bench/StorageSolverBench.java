@@ -74,19 +74,20 @@ public class StorageSolverBench {
     @Benchmark
     @OperationsPerInvocation(UNITS)
     public double cold() {
-        double sum = 0;
-        for (int u = 0; u < UNITS; u++) {
-            sum += solver.solve(cap[u], pow[u], 0.95, 0.95, 0.01, 0.5, lambda, u * T, 0L, c, g, e, s);
-        }
-        return sum;
+        return solveAll(false);
     }
 
     @Benchmark
     @OperationsPerInvocation(UNITS)
     public double warm() {
+        return solveAll(true);
+    }
+
+    private double solveAll(boolean warm) {
         double sum = 0;
         for (int u = 0; u < UNITS; u++) {
-            sum += solver.solve(cap[u], pow[u], 0.95, 0.95, 0.01, 0.5, lambda, u * T, warmSets[u], c, g, e, s);
+            sum += solver.solve(cap[u], pow[u], 0.95, 0.95, 0.01, 0.5, lambda, u * T, warm ? warmSets[u] : 0L, c, g,
+                    e, s);
         }
         return sum;
     }
