@@ -11,7 +11,12 @@ import org.tea.io.ConfigException;
 import org.tea.io.InputFiles;
 import org.tea.io.StudyConfig;
 import org.tea.study.StudySetup;
+import org.tea.io.SeriesCsv;
+import org.tea.io.spark.InputParquet;
+import org.tea.io.spark.StudySession;
+import org.tea.io.synth.CityParameters;
 import org.tea.io.synth.CityWriter;
+import org.tea.io.synth.SyntheticCity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +49,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a configuration key; repeatable")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--parquet", description = "write the end-users and prosumers as " + InputFiles.ENDUSERS_PARQUET
+            + " and " + InputFiles.PROSUMERS_PARQUET + " (folders of part files, made by Spark from each member's "
+            + "index, so a large city never sits in memory) instead of CSV")
+    boolean parquet;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --parquet (default local[*])")
+    String master = "local[*]";
+
     /** Deletes a local folder tree, if present. */
     static void deleteLocal(Path dir) throws IOException {
         if (!Files.exists(dir)) {
@@ -71,7 +84,15 @@ public final class GenerateCommand implements Callable<Integer> {
         Path tmp = output.toAbsolutePath().resolveSibling("." + output.getFileName() + ".tmp-generate");
         deleteLocal(tmp);
         Files.createDirectories(tmp);
-        CityWriter.write(tmp, StudySetup.cityParameters(cfg), scenario);
+        CityParameters p = StudySetup.cityParameters(cfg);
+        if (parquet) {
+            SeriesCsv.write(tmp.resolve(InputFiles.SERIES), SyntheticCity.series(p, scenario));
+            try (StudySession spark = StudySession.start(master, "tea generate")) {
+                InputParquet.writeGenerated(spark.session(), tmp, p, spark.cores());
+            }
+        } else {
+            CityWriter.write(tmp, p, scenario);
+        }
         deleteLocal(output);
         Files.move(tmp, output);
         spec.commandLine().getOut().println("tea generate: wrote " + cfg.endUsers().count() + " end-users, "

@@ -84,6 +84,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (StudyRun.OutputExists | StudyRun.CannotResume e) {
             err.println("tea run: " + e.getMessage());
             return Main.BAD_INPUT;
+        } catch (InputException e) { // Parquet inputs, checked on the executors
+            return report(err, "input", e.errors());
         }
         out.println();
         out.print(run.keyFigureTable());

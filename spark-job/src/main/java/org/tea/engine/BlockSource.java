@@ -5,8 +5,10 @@ package org.tea.engine;
  * recipe once and builds each block on the executor that keeps it, the local engine builds them in place. A
  * generated city makes a block from its index alone; a city read from files also needs the block's members,
  * which only the driver has: {@link #endUserMembers} gives them on the driver, and the engine hands them to
- * {@link #endUserBlock} wherever the block is built. Implementations keep driver-only data transient, so that
- * shipping the recipe ships only what building needs.
+ * {@link #endUserBlock} wherever the block is built. A population read where its rows live (Parquet, on the
+ * executors) has no blocks by index ({@link #endUserBlocks} counts none of it): the engine groups its rows, up to
+ * {@link #endUserBlockSize} a block, and hands each group to {@link #endUserBlockOf} where the rows are.
+ * Implementations keep driver-only data transient, so that shipping the recipe ships only what building needs.
  */
 public interface BlockSource extends java.io.Serializable {
 
@@ -43,5 +45,25 @@ public interface BlockSource extends java.io.Serializable {
     /** Storage block {@code b}, given what {@link #storageMembers} returned for it. */
     default StorageBlock storageBlock(int b, java.io.Serializable members) {
         throw new IndexOutOfBoundsException("no storage block " + b);
+    }
+
+    /** The most end-users a block built from rows holds. */
+    default int endUserBlockSize() {
+        throw new UnsupportedOperationException("this source builds no blocks from rows");
+    }
+
+    /** The most prosumers a block built from rows holds. */
+    default int prosumerBlockSize() {
+        throw new UnsupportedOperationException("this source builds no blocks from rows");
+    }
+
+    /** A block of the given end-users, in this order (rows read where the block is built). */
+    default EndUserBlock endUserBlockOf(java.util.List<org.tea.model.EndUserSpec> members) {
+        throw new UnsupportedOperationException("this source builds no blocks from rows");
+    }
+
+    /** A block of the given prosumers, in this order (rows read where the block is built). */
+    default ProsumerBlock prosumerBlockOf(java.util.List<org.tea.model.ProsumerSpec> members) {
+        throw new UnsupportedOperationException("this source builds no blocks from rows");
     }
 }

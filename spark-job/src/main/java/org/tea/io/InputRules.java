@@ -73,7 +73,16 @@ public final class InputRules {
      */
     public static List<String> header(String file, List<String> header, List<String> expected, String dynamicPrefix,
             List<String> errors) {
-        String at = file + ":row 1: ";
+        return columns(file + ":row 1: ", header, expected, dynamicPrefix, errors);
+    }
+
+    /** The column names of a Parquet file's schema, checked as {@link #header} checks a CSV header. */
+    public static void schema(String file, List<String> names, List<String> expected, List<String> errors) {
+        columns(file + ": schema: ", names, expected, null, errors);
+    }
+
+    private static List<String> columns(String at, List<String> header, List<String> expected, String dynamicPrefix,
+            List<String> errors) {
         String expectation = "expected columns: " + String.join(", ", expected)
                 + (dynamicPrefix == null ? "" : ", " + dynamicPrefix + "<archetype>...");
         List<String> dynamic = new ArrayList<>();

@@ -1,7 +1,8 @@
 /**
  * Everything that crosses the program's boundary: the study configuration ({@link org.tea.io.StudyConfig},
  * read from {@code conf/*.properties} plus {@code --set} overrides and validated as a whole), loading and
- * validation of input files, and the names of the output tables of MODEL section 11 and their columns
+ * validation of input files (CSV, on the driver; the rules, {@code InputRules}, are shared with the Parquet
+ * reader of {@code org.tea.io.spark}, which checks populations on the executors), and the names of the output tables of MODEL section 11 and their columns
  * ({@link org.tea.io.OutputTables}, so that writers and readers share one spelling). Nothing here imports Spark:
  * the Spark writers and readers are in {@code org.tea.io.spark}.
  *

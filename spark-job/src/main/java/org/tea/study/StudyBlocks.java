@@ -28,9 +28,11 @@ import org.tea.model.StudySeries;
 /**
  * The recipe for a study's blocks that the engine ships to where the blocks live: users {@code [b * 512,
  * (b + 1) * 512)} make end-user block b, prosumers {@code [b * 64, (b + 1) * 64)} prosumer block b. A generated
- * city makes its members from their index, so it never exists on the driver as a list; a city read from files
- * hands each block's members over on the driver ({@link #endUserMembers}), and only what building needs
- * (series, shapes, seeds) travels with the recipe.
+ * city makes its members from their index, so it never exists on the driver as a list; a population read from
+ * CSV on the driver hands each block's members over there ({@link #endUserMembers}); a population read from
+ * Parquet on the executors has no blocks by index: the engine groups its rows into blocks where they are read
+ * ({@link #endUserBlockOf}), and the driver knows only its count. Only what building needs (series, shapes,
+ * seeds) travels with the recipe.
  *
  * <p>Noise (MODEL section 10) never depends on scenario, partition, order or study window: a user's reference
  * load gets a level factor per day of the year, a pure function of (seed, id, day) recomputed by its block, and a
@@ -55,6 +57,8 @@ final class StudyBlocks implements BlockSource {
     private final CityParameters city;                    // generated city, or null
     private final long endUserCount;
     private final long prosumerCount;
+    private final boolean endUsersFromRows;               // read where the blocks are built: no blocks by index
+    private final boolean prosumersFromRows;
     private final transient List<EndUserSpec> endUsers;   // a city read from files (driver only), or null
     private final transient List<ProsumerSpec> prosumers; // a city read from files (driver only), or null
     private final transient float[][] endUserLoad;        // own load profiles of endUsers (driver only), or null
@@ -68,20 +72,25 @@ final class StudyBlocks implements BlockSource {
     private final int storageCount;
     private final transient List<StorageSpec> storage;    // storage units (driver only)
 
+    /** {@code endUsers} and {@code prosumers}: a city read on the driver, or both null for a generated one. */
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
             List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers, String[] archetypes, double[][] shapes,
             double[][] pvCf, double[][] windCf, double[] tariff) {
-        this(seed, noiseDaily, noiseHourly, calendar, city, endUsers, null, prosumers, archetypes, shapes, pvCf,
-                windCf, tariff, List.of());
+        this(seed, noiseDaily, noiseHourly, calendar, city, endUsers, null, prosumers, new long[] {-1, -1},
+                archetypes, shapes, pvCf, windCf, tariff, List.of());
     }
 
     /**
-     * As the other constructor, with {@code endUserLoad}: per end-user its own load profile or null (or null),
-     * and the study's storage units (MODEL section 12).
+     * As the other constructor, with {@code endUserLoad}: per end-user its own load profile or null (or null).
+     * {@code endUsers} and {@code prosumers}: the populations read on the driver, or null for one generated (with
+     * {@code city}) or read where its blocks are built; {@code rowCounts} holds the size of each population read
+     * where its blocks are built (end-users, prosumers), -1 for the others; {@code storage}: the study's storage
+     * units (MODEL section 12).
      */
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
-            List<EndUserSpec> endUsers, float[][] endUserLoad, List<ProsumerSpec> prosumers, String[] archetypes,
-            double[][] shapes, double[][] pvCf, double[][] windCf, double[] tariff, List<StorageSpec> storage) {
+            List<EndUserSpec> endUsers, float[][] endUserLoad, List<ProsumerSpec> prosumers, long[] rowCounts,
+            String[] archetypes, double[][] shapes, double[][] pvCf, double[][] windCf, double[] tariff,
+            List<StorageSpec> storage) {
         this.endUserLoad = endUserLoad;
         this.seed = seed;
         this.storage = List.copyOf(storage);
@@ -92,8 +101,10 @@ final class StudyBlocks implements BlockSource {
         this.city = city;
         this.endUsers = endUsers;
         this.prosumers = prosumers;
-        this.endUserCount = city != null ? city.endUsers() : endUsers.size();
-        this.prosumerCount = city != null ? city.prosumers() : prosumers.size();
+        this.endUsersFromRows = city == null && endUsers == null;
+        this.prosumersFromRows = city == null && prosumers == null;
+        this.endUserCount = city != null ? city.endUsers() : endUsersFromRows ? rowCounts[0] : endUsers.size();
+        this.prosumerCount = city != null ? city.prosumers() : prosumersFromRows ? rowCounts[1] : prosumers.size();
         this.archetypes = archetypes;
         this.shapes = shapes;
         this.pvCf = window(pvCf, calendar);
@@ -117,12 +128,32 @@ final class StudyBlocks implements BlockSource {
 
     @Override
     public int endUserBlocks() {
-        return (int) ((endUserCount + ENDUSER_BLOCK - 1) / ENDUSER_BLOCK);
+        return endUsersFromRows ? 0 : (int) ((endUserCount + ENDUSER_BLOCK - 1) / ENDUSER_BLOCK);
     }
 
     @Override
     public int prosumerBlocks() {
-        return (int) ((prosumerCount + PROSUMER_BLOCK - 1) / PROSUMER_BLOCK);
+        return prosumersFromRows ? 0 : (int) ((prosumerCount + PROSUMER_BLOCK - 1) / PROSUMER_BLOCK);
+    }
+
+    @Override
+    public int endUserBlockSize() {
+        return ENDUSER_BLOCK;
+    }
+
+    @Override
+    public int prosumerBlockSize() {
+        return PROSUMER_BLOCK;
+    }
+
+    @Override
+    public EndUserBlock endUserBlockOf(List<EndUserSpec> members) {
+        return endUserBlock(members);
+    }
+
+    @Override
+    public ProsumerBlock prosumerBlockOf(List<ProsumerSpec> members) {
+        return prosumerBlock(members);
     }
 
     /** Storage units per block. */

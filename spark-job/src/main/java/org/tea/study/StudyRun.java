@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tea.engine.MarketEngine;
+import org.tea.engine.spark.SparkBlocks;
 import org.tea.engine.spark.SparkEngine;
 import org.tea.equilibrium.ClearingCriterion;
 import org.tea.equilibrium.EquilibriumResult;
@@ -19,6 +20,7 @@ import org.tea.equilibrium.SensitivityCriterion;
 import org.tea.equilibrium.SolverSettings;
 import org.tea.io.Manifest;
 import org.tea.io.StudyConfig;
+import org.tea.io.spark.InputParquet;
 import org.tea.io.spark.MarketTables;
 import org.tea.io.spark.OutputFolder;
 import org.tea.io.spark.RunCheckpoints;
@@ -42,7 +44,7 @@ public final class StudyRun {
     }
 
     private final StudyConfig cfg;
-    private final StudySetup setup;
+    private StudySetup setup; // replaced by the checked study once Parquet populations are read
     private final String output;
     private final boolean overwrite;
     private final String master;
@@ -82,6 +84,15 @@ public final class StudyRun {
             if (out.exists() && !overwrite) {
                 throw new OutputExists(out.uri());
             }
+            InputParquet.Checked parquet = null;
+            if (setup.readsParquet()) { // checked on the executors before anything is written
+                long t = System.nanoTime();
+                parquet = InputParquet.check(spark, setup.endUsersParquet(), setup.prosumersParquet(),
+                        setup.archetypes());
+                setup = setup.checked(parquet.endUsers(), parquet.prosumers());
+                timings.put("inputs_check_s", seconds(System.nanoTime() - t));
+                timings.put("inputs", parquet.summary());
+            }
             String tmp = resume ? resumable(out) : out.createTemp();
             if (!resume) {
                 out.writeText(OutputFolder.checkpointOf(tmp), CONFIG, configText());
@@ -96,7 +107,9 @@ public final class StudyRun {
                         UserTables.selected(o.enduserDaily(), o.enduserHourly(), o.prosumerHourly()),
                         o.monthPartitionRows());
                 MarketEngine engine = SparkEngine.of(spark.context(), setup.blocks(), calendar.games(), partitions,
-                        userTables);
+                        userTables, parquet == null ? SparkBlocks.Rows.NONE
+                                : parquet.rows(partitions, setup.blocks().endUserBlockSize(),
+                                        setup.blocks().prosumerBlockSize()));
                 long t1 = System.nanoTime();
                 timings.put("spark_start_s", seconds(t0 - started));
                 timings.put("populations_s", seconds(t1 - t0));

@@ -33,10 +33,29 @@ public final class StudySetup {
     private final GameCalendar calendar;
     private final double[] wholesale;
     private final StudyBlocks blocks;
+    private final List<EndUserSpec> endUsers;   // read on the driver, or null
+    private final float[][] endUserLoad;        // their own load profiles, or null
+    private final List<ProsumerSpec> prosumers;
+    private final List<StudySeries> series;
+    private final Path endUsersParquet;         // read on the executors, or null
+    private final Path prosumersParquet;
 
+    private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers,
+            List<StudySeries> series) {
+        this(config, city, endUsers, null, prosumers, series, null, null, new long[] {-1, -1});
+    }
+
+    /** {@code rowCounts}: the sizes of the populations read from Parquet, once checked (-1 before). */
     private StudySetup(StudyConfig config, CityParameters city, List<EndUserSpec> endUsers, float[][] endUserLoad,
-            List<ProsumerSpec> prosumers, List<StudySeries> series, List<StorageSpec> storage) {
+            List<ProsumerSpec> prosumers, List<StudySeries> series, Path endUsersParquet, Path prosumersParquet,
+            long[] rowCounts) {
+        this.endUserLoad = endUserLoad;
         this.config = config;
+        this.endUsers = endUsers;
+        this.prosumers = prosumers;
+        this.series = series;
+        this.endUsersParquet = endUsersParquet;
+        this.prosumersParquet = prosumersParquet;
         this.calendar = new GameCalendar(config.study().year(), config.study().firstDay(), config.study().days(),
                 config.study().scenarios(), config.study().firstScenario());
         StudySeries first = series.get(0);
@@ -58,8 +77,8 @@ public final class StudySetup {
             tariff[t] = config.market().tariff(t);
         }
         this.blocks = new StudyBlocks(config.study().seed(), config.endUsers().noiseDaily(),
-                config.endUsers().noiseHourly(), calendar, city, endUsers, endUserLoad, prosumers, archetypes, shapes,
-                pvCf, windCf, tariff, storage);
+                config.endUsers().noiseHourly(), calendar, city, endUsers, endUserLoad, prosumers, rowCounts,
+                archetypes, shapes, pvCf, windCf, tariff, storageUnits(config));
     }
 
     /** A study whose city is generated from its configuration (the default). */
@@ -70,7 +89,7 @@ public final class StudySetup {
         for (int s = first; s < first + config.study().scenarios(); s++) {
             series.add(SyntheticCity.series(p, s));
         }
-        return new StudySetup(config, p, null, null, null, series, SyntheticCity.storage(config.storage()));
+        return new StudySetup(config, p, null, null, series);
     }
 
     /**
@@ -79,18 +98,41 @@ public final class StudySetup {
      */
     public static StudySetup loaded(StudyConfig config, Path dir) {
         LoadedInputs in = load(config, dir);
-        return new StudySetup(config, null, in.endUsers(), in.endUserLoad(), in.prosumers(),
-                scenarios(config, in.series()), storage(config, dir, in));
+        return fromInputs(config, dir, in, scenarios(config, in.series()));
     }
 
-    /** The storage units of storage.csv when the inputs folder has one, else the configuration's generated ones. */
-    private static List<StorageSpec> storage(StudyConfig config, Path dir, LoadedInputs in) {
-        return dir != null && Files.exists(dir.resolve(InputFiles.STORAGE)) ? in.storage()
-                : SyntheticCity.storage(config.storage());
+    /** A study of the loaded inputs of {@code dir}, with its populations given as Parquet left to the executors. */
+    private static StudySetup fromInputs(StudyConfig config, Path dir, LoadedInputs in, List<StudySeries> series) {
+        // both forms present was an error of load(); here each population has one
+        Path euParquet = InputFiles.parquet(dir, InputFiles.ENDUSERS, new ArrayList<>());
+        Path prParquet = InputFiles.parquet(dir, InputFiles.PROSUMERS, new ArrayList<>());
+        return new StudySetup(config, null, euParquet != null ? null : in.endUsers(), in.endUserLoad(),
+                prParquet != null ? null : in.prosumers(), series, euParquet, prParquet, new long[] {-1, -1});
     }
 
     private static LoadedInputs load(StudyConfig config, Path dir) {
         return InputFiles.load(dir, config.study().year(), config.study().firstDay(), config.study().days());
+    }
+
+    /** The end-users' Parquet input, read and checked on the executors, or null if there is none. */
+    public Path endUsersParquet() {
+        return endUsersParquet;
+    }
+
+    /** The prosumers' Parquet input, read and checked on the executors, or null if there is none. */
+    public Path prosumersParquet() {
+        return prosumersParquet;
+    }
+
+    /** Whether a population is read from Parquet on the executors: the run checks it first ({@link #checked}). */
+    public boolean readsParquet() {
+        return endUsersParquet != null || prosumersParquet != null;
+    }
+
+    /** This study once its Parquet populations are checked and counted ({@code -1} for one not from Parquet). */
+    public StudySetup checked(long endUserRows, long prosumerRows) {
+        return new StudySetup(config, null, endUsers, endUserLoad, prosumers, series, endUsersParquet,
+                prosumersParquet, new long[] {endUserRows, prosumerRows});
     }
 
     /** Scenario 0 is the file's renewable output; any other scenario number redraws it synthetically. */
@@ -141,10 +183,22 @@ public final class StudySetup {
         if (!errors.isEmpty()) {
             throw new InputException(null, errors);
         }
-        return in == null ? new StudySetup(config, city, null, null, null, scenarios(config, real),
-                SyntheticCity.storage(config.storage()))
-                : new StudySetup(config, null, in.endUsers(), in.endUserLoad(), in.prosumers(),
-                        scenarios(config, real), storage(config, Path.of(config.inputs().dir()), in));
+        return in == null ? new StudySetup(config, city, null, null, scenarios(config, real))
+                : fromInputs(config, Path.of(config.inputs().dir()), in, scenarios(config, real));
+    }
+
+    /**
+     * The study's storage units (MODEL section 12): those of storage.csv when the inputs folder has one (checked
+     * with the other input files), else the configuration's generated ones (none by default).
+     */
+    static List<StorageSpec> storageUnits(StudyConfig config) {
+        if (!config.inputs().generate()) {
+            Path dir = Path.of(config.inputs().dir());
+            if (Files.exists(dir.resolve(InputFiles.STORAGE))) {
+                return InputFiles.storage(dir);
+            }
+        }
+        return SyntheticCity.storage(config.storage());
     }
 
     public static CityParameters cityParameters(StudyConfig c) {

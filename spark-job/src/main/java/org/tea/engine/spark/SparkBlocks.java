@@ -2,7 +2,10 @@ package org.tea.engine.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -11,6 +14,8 @@ import org.tea.engine.BlockSource;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.StorageBlock;
+import org.tea.model.EndUserSpec;
+import org.tea.model.ProsumerSpec;
 
 /**
  * Blocks as RDDs whose partitions hold only block indices, with what the blocks are made from broadcast once.
@@ -36,11 +41,30 @@ public final class SparkBlocks {
     }
 
     /**
+     * The rows of the populations read on the executors (Parquet), each null for a population the source builds
+     * by index. Their partitions become the blocks' partitions: each must start at a block boundary and hold its
+     * blocks' rows in order, every block but the last full, so that the blocks are those of the same city read
+     * on the driver (blocks sum their users in plain doubles: other blocks would change the last bits).
+     */
+    public record Rows(JavaRDD<EndUserSpec> endUsers, JavaRDD<ProsumerSpec> prosumers) {
+        public static final Rows NONE = new Rows(null, null);
+    }
+
+    /**
      * The source's blocks, built on the executors: the source is broadcast once, and so are the members of each
      * block that has any (a city read from files), each on its own so an executor fetches only those of the
      * blocks it builds. Blocks are spread over at most {@code partitions} contiguous slices.
      */
     public static Built build(JavaSparkContext jsc, BlockSource source, int partitions) {
+        return build(jsc, source, partitions, Rows.NONE);
+    }
+
+    /**
+     * As {@link #build(JavaSparkContext, BlockSource, int)}, except that a population with rows is built from
+     * them where they are: each partition groups its rows in order, up to the source's block size, and the
+     * source makes a block of each group. The driver sees neither rows nor blocks.
+     */
+    public static Built build(JavaSparkContext jsc, BlockSource source, int partitions, Rows rows) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions = " + partitions + ", expected >= 1");
         }
@@ -49,14 +73,48 @@ public final class SparkBlocks {
         broadcasts.add(shared);
         List<Broadcast<Serializable>> eu = members(jsc, source.endUserBlocks(), source::endUserMembers, broadcasts);
         List<Broadcast<Serializable>> pr = members(jsc, source.prosumerBlocks(), source::prosumerMembers, broadcasts);
-        JavaRDD<EndUserBlock> endUsers = indices(jsc, source.endUserBlocks(), partitions)
-                .map(b -> shared.value().endUserBlock(b, eu.get(b) == null ? null : eu.get(b).value()));
-        JavaRDD<ProsumerBlock> prosumers = indices(jsc, source.prosumerBlocks(), partitions)
-                .map(b -> shared.value().prosumerBlock(b, pr.get(b) == null ? null : pr.get(b).value()));
+        JavaRDD<EndUserBlock> endUsers;
+        if (rows.endUsers() != null) {
+            int size = source.endUserBlockSize();
+            endUsers = rows.endUsers().mapPartitions(it -> grouped(it, size, g -> shared.value().endUserBlockOf(g)));
+        } else {
+            endUsers = indices(jsc, source.endUserBlocks(), partitions)
+                    .map(b -> shared.value().endUserBlock(b, eu.get(b) == null ? null : eu.get(b).value()));
+        }
+        JavaRDD<ProsumerBlock> prosumers;
+        if (rows.prosumers() != null) {
+            int size = source.prosumerBlockSize();
+            prosumers = rows.prosumers().mapPartitions(it -> grouped(it, size, g -> shared.value().prosumerBlockOf(g)));
+        } else {
+            prosumers = indices(jsc, source.prosumerBlocks(), partitions)
+                    .map(b -> shared.value().prosumerBlock(b, pr.get(b) == null ? null : pr.get(b).value()));
+        }
         List<Broadcast<Serializable>> st = members(jsc, source.storageBlocks(), source::storageMembers, broadcasts);
         JavaRDD<StorageBlock> storage = indices(jsc, source.storageBlocks(), partitions)
                 .map(b -> shared.value().storageBlock(b, st.get(b) == null ? null : st.get(b).value()));
         return new Built(endUsers, prosumers, storage, List.copyOf(broadcasts));
+    }
+
+    /** A partition's rows as blocks of up to {@code size} consecutive rows, made one at a time as they are asked for. */
+    static <M, B> Iterator<B> grouped(Iterator<M> rows, int size, Function<List<M>, B> block) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public B next() {
+                if (!rows.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<M> group = new ArrayList<>(size);
+                while (group.size() < size && rows.hasNext()) {
+                    group.add(rows.next());
+                }
+                return block.apply(group);
+            }
+        };
     }
 
     private static List<Broadcast<Serializable>> members(JavaSparkContext jsc, int blocks,

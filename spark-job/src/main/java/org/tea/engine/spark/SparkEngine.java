@@ -114,7 +114,13 @@ public final class SparkEngine implements MarketEngine {
      */
     public static SparkEngine of(JavaSparkContext jsc, BlockSource source, int games, int partitions,
             UserTableWriter output) {
-        SparkBlocks.Built blocks = SparkBlocks.build(jsc, source, partitions);
+        return of(jsc, source, games, partitions, output, SparkBlocks.Rows.NONE);
+    }
+
+    /** As above, with populations whose blocks are built from {@code rows} where they are read. */
+    public static SparkEngine of(JavaSparkContext jsc, BlockSource source, int games, int partitions,
+            UserTableWriter output, SparkBlocks.Rows rows) {
+        SparkBlocks.Built blocks = SparkBlocks.build(jsc, source, partitions, rows);
         return new SparkEngine(jsc, blocks.endUsers(), blocks.prosumers(),
                 source.storageBlocks() > 0 ? blocks.storage() : null, games, output, blocks::destroy);
     }
