@@ -98,7 +98,8 @@ public final class RunDiff {
     }
 
     private static boolean perUser(Table t) {
-        return t == Table.ENDUSER_DAILY || t == Table.ENDUSER_HOURLY || t == Table.PROSUMER_HOURLY;
+        return t == Table.ENDUSER_DAILY || t == Table.ENDUSER_HOURLY || t == Table.PROSUMER_HOURLY
+                || t == Table.STORAGE_HOURLY;
     }
 
     /** The key columns of a table: what one row is "per" (README, Outputs). */
@@ -113,6 +114,7 @@ public final class RunDiff {
             case ENDUSER_HOURLY -> List.of("scenario", "user_id", "day", "hour");
             case PROSUMER_HOURLY -> List.of("scenario", "prosumer_id", "day", "hour");
             case ENDUSER_ARCHETYPE_DAILY -> List.of("scenario", "archetype", "day");
+            case STORAGE_HOURLY -> List.of("scenario", "storage_id", "day", "hour");
         };
     }
 

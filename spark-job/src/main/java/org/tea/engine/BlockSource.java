@@ -32,6 +32,21 @@ public interface BlockSource extends java.io.Serializable {
     /** Prosumer block {@code b}, given what {@link #prosumerMembers} returned for it. */
     ProsumerBlock prosumerBlock(int b, java.io.Serializable members);
 
+    /** Storage blocks (MODEL section 12); none by default. */
+    default int storageBlocks() {
+        return 0;
+    }
+
+    /** Driver side: what storage block {@code b} is built from besides its index, or null if nothing. */
+    default java.io.Serializable storageMembers(int b) {
+        return null;
+    }
+
+    /** Storage block {@code b}, given what {@link #storageMembers} returned for it. */
+    default StorageBlock storageBlock(int b, java.io.Serializable members) {
+        throw new IndexOutOfBoundsException("no storage block " + b);
+    }
+
     /** The most end-users a block built from rows holds. */
     default int endUserBlockSize() {
         throw new UnsupportedOperationException("this source builds no blocks from rows");

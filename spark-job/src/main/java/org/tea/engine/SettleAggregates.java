@@ -4,7 +4,8 @@ import org.tea.model.Hours;
 
 /**
  * What the final pass sums per game (exactly, {@link ExactSums}) plus the largest best-response gap.
- * Hourly: end-users' baseline demand {@code sum_j d_j(p_u)}, prosumers' local sales, exports and generation.
+ * Hourly: the followers' baseline demand {@code sum_j d_j(p_u)} (with storage units' net demand at the tariff),
+ * prosumers' local sales, exports and generation, storage units' charge and discharge.
  * Daily: the {@link DaySum}s.
  *
  * <p>Per game and end-user archetype ({@link SettleRequest#archetypes()} of them, {@link EndUserBlock#archetype}
@@ -20,7 +21,10 @@ public final class SettleAggregates implements java.io.Serializable {
     public static final int SOLD = 1;
     public static final int EXPORTED = 2;
     public static final int GENERATION = 3;
-    static final int HOURLY_FIELDS = 4;
+    /** Storage units' charge and discharge at the cleared prices (MODEL section 12). */
+    public static final int STORAGE_CHARGE = 4;
+    public static final int STORAGE_DISCHARGE = 5;
+    static final int HOURLY_FIELDS = 6;
     /** Where a slot's {@link DaySum}s start, after its hourly fields. */
     private static final int D0 = HOURLY_FIELDS * Hours.T;
     public static final int STRIDE = D0 + DaySum.COUNT;
@@ -31,10 +35,12 @@ public final class SettleAggregates implements java.io.Serializable {
 
     private final ExactSums sums;
     private final double[] maxGap;
+    private final double[] maxKkt;
 
     public SettleAggregates(int slots, int archetypes) {
         sums = new ExactSums(size(slots, archetypes));
         maxGap = new double[slots];
+        maxKkt = new double[slots];
     }
 
     private static int size(int slots, int archetypes) {
@@ -80,12 +86,27 @@ public final class SettleAggregates implements java.io.Serializable {
         return this;
     }
 
+    /** Adds a block's partial, its best-response gaps and its storage units' largest KKT violations per slot. */
+    public SettleAggregates add(double[] partial, double[] gaps, double[] kkt) {
+        add(partial, gaps);
+        for (int k = 0; k < maxKkt.length; k++) {
+            maxKkt[k] = Math.max(maxKkt[k], kkt[k]);
+        }
+        return this;
+    }
+
     public SettleAggregates merge(SettleAggregates other) {
         sums.merge(other.sums);
         for (int k = 0; k < maxGap.length; k++) {
             maxGap[k] = Math.max(maxGap[k], other.maxGap[k]);
+            maxKkt[k] = Math.max(maxKkt[k], other.maxKkt[k]);
         }
         return this;
+    }
+
+    /** Largest violation of a storage unit's optimality conditions (kWh) in the slot's game; 0 without storage. */
+    public double maxStorageKkt(int slot) {
+        return maxKkt[slot];
     }
 
     public double[] values() {

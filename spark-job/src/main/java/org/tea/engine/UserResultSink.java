@@ -40,4 +40,22 @@ public interface UserResultSink {
             double[] alpha, double[] dmin, double[] dmax, double beta, double emin, double emax);
 
     void prosumerHour(String prosumerId, int game, int hour, double[] figures);
+
+    /** Indices into {@code figures} of {@link #storageHour}. */
+    int CHARGE = 0;
+    int DISCHARGE = 1;
+    int SOC = 2;
+    int STORAGE_PROFIT = 3;
+    int BASELINE_CHARGE = 4;
+    int BASELINE_DISCHARGE = 5;
+    int STORAGE_BASELINE_PROFIT = 6;
+    int STORAGE_FIGURES = 7;
+
+    /**
+     * One storage unit's hour: charge, discharge, state of charge after the hour and profit at the retail
+     * prices, then charge, discharge and profit at the tariff; {@code unit} is its index in {@code block} (whose
+     * parameters it has). None by default.
+     */
+    default void storageHour(String storageId, int unit, StorageBlock block, int game, int hour, double[] figures) {
+    }
 }

@@ -12,7 +12,7 @@ import org.tea.model.Hours;
  *
  * @param lambda         retail price
  * @param sensitivity    published {@code S_t} the last offers were made with
- * @param demand         retail demand {@code D_t} = end-user demand + prosumer deficit (kWh)
+ * @param demand         retail demand {@code D_t} = end-user demand + prosumer deficit + storage net demand (kWh)
  * @param enduserDemand  {@code sum_j d_jt}
  * @param deficit        {@code W_t}
  * @param offered        {@code A_t(lambda_t)} (left limit at pi_b)
@@ -24,11 +24,23 @@ import org.tea.model.Hours;
  * @param daily          per game its {@link DaySum}s, in their order
  * @param archetypeDaily per game and end-user archetype, the end-user {@link DaySum}s of the archetype's users then
  *                       their number ({@link SettleAggregates#ARCHETYPE_FIELDS} each)
+ * @param storageCharge    storage units' charge {@code sum_b c_bt} (MODEL section 12; 0 without storage)
+ * @param storageDischarge storage units' discharge {@code sum_b g_bt}
  */
 public record EquilibriumResult(MarketPrices prices, double[] lambda, double[] sensitivity, double[] demand,
         double[] enduserDemand, double[] deficit, double[] offered, double[] surplusTotal, double[] soldLocal,
         double[] exported, double[] generation, double[] baselineEnduserDemand, double[] daily, double[] archetypeDaily, List<DayResult> days, List<PassTrace> trace,
-        long passes) implements java.io.Serializable {
+        long passes, double[] storageCharge, double[] storageDischarge) implements java.io.Serializable {
+
+    /** A result without storage. */
+    public EquilibriumResult(MarketPrices prices, double[] lambda, double[] sensitivity, double[] demand,
+            double[] enduserDemand, double[] deficit, double[] offered, double[] surplusTotal, double[] soldLocal,
+            double[] exported, double[] generation, double[] baselineEnduserDemand, double[] daily,
+            double[] archetypeDaily, List<DayResult> days, List<PassTrace> trace, long passes) {
+        this(prices, lambda, sensitivity, demand, enduserDemand, deficit, offered, surplusTotal, soldLocal, exported,
+                generation, baselineEnduserDemand, daily, archetypeDaily, days, trace, passes,
+                new double[lambda.length], new double[lambda.length]);
+    }
 
     public int games() {
         return lambda.length / Hours.T;
@@ -63,7 +75,7 @@ public record EquilibriumResult(MarketPrices prices, double[] lambda, double[] s
         return Math.max(demand[i] - surplusTotal[i], 0.0);
     }
 
-    /** Baseline retail demand: end-users at the tariff plus prosumers' deficit. */
+    /** Baseline retail demand: end-users (and storage units' net demand) at the tariff plus prosumers' deficit. */
     public double baselineDemand(int i) {
         return baselineEnduserDemand[i] + deficit[i];
     }

@@ -42,6 +42,9 @@ final class ResultAssembly {
         double[] exported = new double[n];
         double[] generation = new double[n];
         double[] baseline = new double[n];
+        double[] charge = new double[n];
+        double[] discharge = new double[n];
+        double[] enduser = new double[n];
         double[] daily = new double[games * DaySum.COUNT];
         double[] archetypeDaily = Arrays.copyOfRange(v, SettleAggregates.archetype(games, request.archetypes(), 0, 0),
                 v.length);
@@ -52,18 +55,24 @@ final class ResultAssembly {
                 exported[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.EXPORTED, t)];
                 generation[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.GENERATION, t)];
                 baseline[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.BASELINE_DEMAND, t)];
+                charge[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.STORAGE_CHARGE, t)];
+                discharge[g * T + t] = v[SettleAggregates.hourly(g, SettleAggregates.STORAGE_DISCHARGE, t)];
+                // the followers' demand holds the storage units' net demand: the end-users' is the rest
+                int i = g * T + t;
+                enduser[i] = charge[i] == 0 && discharge[i] == 0 ? state.demandUsers[i]
+                        : state.demandUsers[i] - (charge[i] - discharge[i]);
             }
             System.arraycopy(v, SettleAggregates.daily(g), daily, g * DaySum.COUNT, DaySum.COUNT);
             days.add(new DayResult(g, state.status[g], state.outer[g], state.innerTotal[g], state.maxViolation(g),
-                    state.sensChange[g], state.bracketGap[g], sums.maxBestResponseGap(g)));
+                    state.sensChange[g], state.bracketGap[g], sums.maxBestResponseGap(g), sums.maxStorageKkt(g)));
         }
         PassTrace row = new PassTrace(state.trace.size() + 1, "settle", games, games, 0, 0,
                 (System.nanoTime() - t0) / 1_000_000);
         state.trace.add(row);
         progress.passDone(row, games);
         return new EquilibriumResult(prices, state.lambda.clone(), state.sens.clone(), demand,
-                state.demandUsers.clone(), state.deficit.clone(), state.offered.clone(), state.surplus.clone(), sold,
+                enduser, state.deficit.clone(), state.offered.clone(), state.surplus.clone(), sold,
                 exported, generation, baseline, daily, archetypeDaily, List.copyOf(days), List.copyOf(state.trace),
-                state.passes + 1);
+                state.passes + 1, charge, discharge);
     }
 }

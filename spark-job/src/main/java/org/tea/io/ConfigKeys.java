@@ -17,6 +17,7 @@ import org.tea.io.StudyConfig.SeriesGroup;
 import org.tea.io.StudyConfig.SeriesSource;
 import org.tea.io.StudyConfig.SolverGroup;
 import org.tea.io.StudyConfig.SparkGroup;
+import org.tea.io.StudyConfig.StorageGroup;
 import org.tea.io.StudyConfig.StudyGroup;
 import org.tea.io.StudyConfig.TariffType;
 import org.tea.model.Behaviour;
@@ -98,6 +99,25 @@ final class ConfigKeys {
     static final ConfigKey<Double> PROSUMERS_ANNUAL_ENERGY = add(ConfigKey.real("prosumers.annualEnergy", 4500,
             "kWh/year", Range.closed(0, 1e7), "mean annual energy of a prosumer's own load",
             c -> c.prosumers().annualEnergy()));
+
+    static final ConfigKey<Integer> STORAGE_COUNT = add(ConfigKey.integer("storage.count", 0, "-", 0, 10_000_000,
+            "number of generated storage units (MODEL section 12), all alike; storage.csv in inputs.dir replaces them",
+            c -> c.storage().count()));
+    static final ConfigKey<Double> STORAGE_CAPACITY_KWH = add(ConfigKey.real("storage.capacityKwh", 10, "kWh",
+            Range.closed(0, 1e6), "energy capacity E of a generated storage unit", c -> c.storage().capacityKwh()));
+    static final ConfigKey<Double> STORAGE_POWER_KW = add(ConfigKey.real("storage.powerKw", 5, "kW",
+            Range.closed(0, 1e6), "power limit P of a generated storage unit, charging and discharging",
+            c -> c.storage().powerKw()));
+    static final ConfigKey<Double> STORAGE_ETA_CHARGE = add(ConfigKey.real("storage.etaCharge", 0.95, "-",
+            Range.openClosed(0, 1), "charging efficiency eta_c", c -> c.storage().etaCharge()));
+    static final ConfigKey<Double> STORAGE_ETA_DISCHARGE = add(ConfigKey.real("storage.etaDischarge", 0.95, "-",
+            Range.openClosed(0, 1), "discharging efficiency eta_d", c -> c.storage().etaDischarge()));
+    static final ConfigKey<Double> STORAGE_THROUGHPUT_COST = add(ConfigKey.real("storage.throughputCost", 0.01,
+            "currency/kWh^2", Range.openClosed(0, 100),
+            "throughput cost kappa: an hour of c kWh charged or discharged costs kappa c^2 / 2",
+            c -> c.storage().throughputCost()));
+    static final ConfigKey<Double> STORAGE_SOC0 = add(ConfigKey.real("storage.soc0", 0.5, "- (share of E)",
+            Range.closed(0, 1), "state of charge at the start and end of every day", c -> c.storage().soc0()));
 
     static final ConfigKey<Double> MARKET_FEE_IMPORT = add(ConfigKey.real("market.feeImport", 0.015, "currency/kWh",
             Range.closed(0, 10), "import fee: pi_b = pi + feeImport", c -> c.market().feeImport()));
@@ -238,7 +258,10 @@ final class ConfigKeys {
                         new SeriesSource(v.get(SERIES_PRICE_FILE), v.get(SERIES_PRICE_COLUMN), v.get(SERIES_PRICE_SCALE)),
                         new SeriesSource(v.get(SERIES_PV_FILE), v.get(SERIES_PV_COLUMN), v.get(SERIES_PV_CAPACITY)),
                         new SeriesSource(v.get(SERIES_WIND_FILE), v.get(SERIES_WIND_COLUMN), v.get(SERIES_WIND_CAPACITY)),
-                        new SeriesSource(v.get(SERIES_LOAD_FILE), v.get(SERIES_LOAD_COLUMN), 0)));
+                        new SeriesSource(v.get(SERIES_LOAD_FILE), v.get(SERIES_LOAD_COLUMN), 0)),
+                new StorageGroup(v.get(STORAGE_COUNT), v.get(STORAGE_CAPACITY_KWH), v.get(STORAGE_POWER_KW),
+                        v.get(STORAGE_ETA_CHARGE), v.get(STORAGE_ETA_DISCHARGE), v.get(STORAGE_THROUGHPUT_COST),
+                        v.get(STORAGE_SOC0)));
     }
 
     /** Parsed values by key name, each what its key's {@link ConfigKey#parse} returned. */

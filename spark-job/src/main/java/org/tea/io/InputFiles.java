@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.tea.model.EndUserSpec;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 import org.tea.model.StudySeries;
 
 /**
@@ -19,11 +20,13 @@ import org.tea.model.StudySeries;
  * Either population may come as Parquet instead ({@value #ENDUSERS_PARQUET}, {@value #PROSUMERS_PARQUET}: a file
  * or a folder of part files, same columns): such a population is read and checked on the executors
  * ({@code org.tea.io.spark.InputParquet}), never here.
+ * And {@value #STORAGE} (MODEL section 12) when the folder has one: storage units, none without it.
  */
 public final class InputFiles {
     public static final String ENDUSERS = "endusers.csv";
     public static final String PROSUMERS = "prosumers.csv";
     public static final String SERIES = "series.csv";
+    public static final String STORAGE = "storage.csv";
     public static final String ENDUSERS_PARQUET = "endusers.parquet";
     public static final String PROSUMERS_PARQUET = "prosumers.parquet";
 
@@ -75,10 +78,34 @@ public final class InputFiles {
 
         // ids of end-user rows with errors are known too: their load rows are checked, not called unknown
         float[][] load = usersInParquet ? null : EndUserLoadTable.read(dir, users, userIds.keySet(), year, firstDay, days, errors);
+        List<StorageSpec> storage = readStorage(dir, errors);
         if (!errors.isEmpty()) {
             throw new InputException(dir.toString(), errors);
         }
-        return new LoadedInputs(users, prosumers, series.series(), load);
+        return new LoadedInputs(users, prosumers, series.series(), load, storage);
+    }
+
+    /** The storage units of {@value #STORAGE} in {@code dir}, none without the file; errors added to {@code errors}. */
+    private static List<StorageSpec> readStorage(Path dir, List<String> errors) {
+        List<StorageSpec> storage = new ArrayList<>();
+        if (Files.exists(dir.resolve(STORAGE))) {
+            readPopulation(dir.resolve(STORAGE), STORAGE, InputRules.STORAGE_COLUMNS, new HashMap<>(), errors,
+                    (row, fields) -> InputRules.storage(STORAGE, row, fields, errors), storage::add);
+        }
+        return storage;
+    }
+
+    /**
+     * The storage units of {@value #STORAGE} in {@code dir} alone (MODEL section 12), none without the file;
+     * throws {@link InputException} listing every error.
+     */
+    public static List<StorageSpec> storage(Path dir) {
+        List<String> errors = new ArrayList<>();
+        List<StorageSpec> storage = readStorage(dir, errors);
+        if (!errors.isEmpty()) {
+            throw new InputException(dir.toString(), errors);
+        }
+        return storage;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.tea.model.EndUserSpec;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 import org.tea.model.StudySeries;
 
 /**
@@ -41,6 +42,15 @@ public final class InputRules {
     public static final List<String> PROSUMER_COLUMNS = List.of(ID, PV_KWP, WIND_KW, ARCHETYPE, ANNUAL_ENERGY);
     /** The fixed columns of series.csv; it also has one or more {@code load_<archetype>} columns. */
     public static final List<String> SERIES_COLUMNS = List.of(DAY, HOUR, WHOLESALE_PRICE, PV_CF, WIND_CF);
+
+    public static final String CAPACITY_KWH = "capacity_kwh";
+    public static final String POWER_KW = "power_kw";
+    public static final String ETA_CHARGE = "eta_charge";
+    public static final String ETA_DISCHARGE = "eta_discharge";
+    public static final String THROUGHPUT_COST = "throughput_cost";
+    public static final String SOC0 = "soc0";
+    public static final List<String> STORAGE_COLUMNS =
+            List.of(ID, CAPACITY_KWH, POWER_KW, ETA_CHARGE, ETA_DISCHARGE, THROUGHPUT_COST, SOC0);
 
     /** Spellings of NaN and infinity: not numbers to {@link NumberSyntax}, but worth their own message. */
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
@@ -150,6 +160,28 @@ public final class InputRules {
             return null;
         }
         return new ProsumerSpec(id, pv, wind, archetype, energy);
+    }
+
+    /** One row of storage.csv (MODEL section 12). */
+    public static StorageSpec storage(String file, long row, Map<String, String> fields, List<String> errors) {
+        int before = errors.size();
+        String id = id(file, row, fields, errors);
+        Double cap = number(file, row, fields, CAPACITY_KWH, 0, false, Double.POSITIVE_INFINITY, false, ">= 0 (kWh)",
+                errors);
+        Double pow = number(file, row, fields, POWER_KW, 0, false, Double.POSITIVE_INFINITY, false, ">= 0 (kW)",
+                errors);
+        Double etaC = number(file, row, fields, ETA_CHARGE, 0, true, 1, false, "in (0, 1] (an efficiency)", errors);
+        Double etaD = number(file, row, fields, ETA_DISCHARGE, 0, true, 1, false, "in (0, 1] (an efficiency)",
+                errors);
+        Double kappa = number(file, row, fields, THROUGHPUT_COST, 0, true, Double.POSITIVE_INFINITY, false,
+                "> 0 (currency per kWh^2)", errors);
+        Double soc0 = number(file, row, fields, SOC0, 0, false, 1, false, "in [0, 1] (a share of capacity_kwh)",
+                errors);
+        if (errors.size() > before || id == null || cap == null || pow == null || etaC == null || etaD == null
+                || kappa == null || soc0 == null) {
+            return null;
+        }
+        return new StorageSpec(id, cap, pow, etaC, etaD, kappa, soc0);
     }
 
     /**

@@ -38,7 +38,8 @@ public final class OutputTables {
             Map.entry("ACTIVE_GAMES", INT), Map.entry("DONE_GAMES", INT), Map.entry("SCENARIOS", INT),
             Map.entry("MILLIS", LONG), Map.entry("CONVERGED", BOOLEAN), Map.entry("USER_ID", STRING),
             Map.entry("PROSUMER_ID", STRING), Map.entry("STATUS", STRING), Map.entry("STEP", STRING),
-            Map.entry("FIGURE", STRING), Map.entry("ARCHETYPE", STRING), Map.entry("USERS", LONG));
+            Map.entry("FIGURE", STRING), Map.entry("ARCHETYPE", STRING), Map.entry("USERS", LONG),
+            Map.entry("STORAGE_ID", STRING));
 
     private OutputTables() {
     }
@@ -79,7 +80,8 @@ public final class OutputTables {
         ENDUSER_DAILY(EnduserDaily.values()),
         ENDUSER_HOURLY(EnduserHourly.values()),
         PROSUMER_HOURLY(ProsumerHourly.values()),
-        ENDUSER_ARCHETYPE_DAILY(EnduserArchetypeDaily.values());
+        ENDUSER_ARCHETYPE_DAILY(EnduserArchetypeDaily.values()),
+        STORAGE_HOURLY(StorageHourly.values());
 
         private final List<Column> columns;
 
@@ -106,14 +108,15 @@ public final class OutputTables {
         SCENARIO, DAY, HOUR,
         WHOLESALE_PRICE, IMPORT_PRICE, EXPORT_PRICE, TARIFF, RETAIL_PRICE, SENSITIVITY,
         DEMAND, ENDUSER_DEMAND, PROSUMER_DEFICIT, OFFERED, SOLD_LOCAL, IMPORT, EXPORT, SURPLUS_TOTAL, GENERATION_TOTAL,
-        BASELINE_DEMAND, BASELINE_ENDUSER_DEMAND;
+        BASELINE_DEMAND, BASELINE_ENDUSER_DEMAND, STORAGE_CHARGE, STORAGE_DISCHARGE;
 
     }
 
     /** {@code convergence}: one row per scenario and day, the certificate of MODEL section 7. */
     public enum Convergence implements Column {
         SCENARIO, DAY, CONVERGED, STATUS, OUTER_ITERATIONS, INNER_PASSES,
-        MAX_CLEARING_VIOLATION, MAX_SENSITIVITY_CHANGE, MAX_BEST_RESPONSE_GAP, MAX_SENSITIVITY_BRACKET_GAP;
+        MAX_CLEARING_VIOLATION, MAX_SENSITIVITY_CHANGE, MAX_BEST_RESPONSE_GAP, MAX_SENSITIVITY_BRACKET_GAP,
+        MAX_STORAGE_KKT;
 
     }
 
@@ -127,7 +130,8 @@ public final class OutputTables {
         ENDUSER_PAYMENT_BASELINE, ENDUSER_ENERGY_TE, ENDUSER_ENERGY_BASELINE, PROSUMER_PROFIT_TE,
         PROSUMER_PROFIT_BASELINE, PEAK_DEMAND_TE, PEAK_DEMAND_BASELINE, PEAK_NET_LOAD_TE, PEAK_NET_LOAD_BASELINE,
         TARIFF_AVERAGE, ENERGY_SOLD_LOCAL, ENERGY_IMPORTED, ENERGY_EXPORTED, IMPORT_COST, RETAILER_MARGIN_BASELINE,
-        WELFARE_TE, WELFARE_BASELINE, BUDGET_IMBALANCE, ENERGY_IMBALANCE;
+        WELFARE_TE, WELFARE_BASELINE, BUDGET_IMBALANCE, ENERGY_IMBALANCE, STORAGE_PROFIT_TE,
+        STORAGE_PROFIT_BASELINE;
 
         /** The key-figure columns, every double column in written order. */
         public static final List<Summary> FIGURES =
@@ -179,6 +183,18 @@ public final class OutputTables {
     public enum ProsumerHourly implements Column {
         SCENARIO, PROSUMER_ID, DAY, HOUR,
         GENERATION, LOAD, SURPLUS, DEFICIT, SOLD, EXPORTED, PROFIT, BASELINE_PROFIT;
+
+    }
+
+    /**
+     * {@code storage_hourly} (MODEL section 12; only when there is storage): one row per scenario, storage unit,
+     * day and hour; charge and discharge in kWh bought and sold in the hour, {@code soc} the state of charge
+     * after it (kWh), profit in currency, then the unit's parameters.
+     */
+    public enum StorageHourly implements Column {
+        SCENARIO, STORAGE_ID, DAY, HOUR,
+        CHARGE, DISCHARGE, SOC, PROFIT, BASELINE_CHARGE, BASELINE_DISCHARGE, BASELINE_PROFIT,
+        CAPACITY_KWH, POWER_KW, ETA_CHARGE, ETA_DISCHARGE, THROUGHPUT_COST, SOC0;
 
     }
 }

@@ -21,7 +21,8 @@ import org.tea.model.Behaviour;
  * their documentation live in one registry, {@link #keys()} ({@link ConfigKeys}).
  */
 public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGroup prosumers, MarketGroup market,
-        SolverGroup solver, OutputGroup output, SparkGroup spark, InputsGroup inputs, SeriesGroup series) {
+        SolverGroup solver, OutputGroup output, SparkGroup spark, InputsGroup inputs, SeriesGroup series,
+        StorageGroup storage) {
 
     /** The directive, in a config file only, naming a file (relative to this one) whose keys this file extends. */
     public static final String INCLUDE = "include";
@@ -38,6 +39,7 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(storage, "storage");
     }
 
     /**
@@ -58,6 +60,14 @@ public record StudyConfig(StudyGroup study, EndUsersGroup endUsers, ProsumersGro
     /** The synthetic prosumer population (MODEL section 5). */
     public record ProsumersGroup(int count, Behaviour behaviour, double pvKwp, double pvSpread, double windShare,
             double windKw, double annualEnergy) {
+    }
+
+    /**
+     * Generated storage units (MODEL section 12), all alike: {@code count} units of {@code capacityKwh} kWh and
+     * {@code powerKw} kW; none by default. A {@code storage.csv} in the inputs folder replaces them.
+     */
+    public record StorageGroup(int count, double capacityKwh, double powerKw, double etaCharge, double etaDischarge,
+            double throughputCost, double soc0) {
     }
 
     /** Baseline retail tariff (MODEL section 8). */

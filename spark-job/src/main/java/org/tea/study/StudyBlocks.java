@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.tea.engine.BlockSource;
+import org.tea.engine.StorageBlock;
 import org.tea.engine.CalibratedEndUserBlock;
 import org.tea.engine.DailyFactor;
 import org.tea.engine.EndUserBlock;
@@ -21,6 +22,7 @@ import org.tea.model.EndUserSpec;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 import org.tea.model.StudySeries;
 
 /**
@@ -67,26 +69,32 @@ final class StudyBlocks implements BlockSource {
     private final DailyFactor pvFactor;
     private final DailyFactor endUserLevel;
     private final double[] tariff;
+    private final int storageCount;
+    private final transient List<StorageSpec> storage;    // storage units (driver only)
 
     /** {@code endUsers} and {@code prosumers}: a city read on the driver, or both null for a generated one. */
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
             List<EndUserSpec> endUsers, List<ProsumerSpec> prosumers, String[] archetypes, double[][] shapes,
             double[][] pvCf, double[][] windCf, double[] tariff) {
         this(seed, noiseDaily, noiseHourly, calendar, city, endUsers, null, prosumers, new long[] {-1, -1},
-                archetypes, shapes, pvCf, windCf, tariff);
+                archetypes, shapes, pvCf, windCf, tariff, List.of());
     }
 
     /**
      * As the other constructor, with {@code endUserLoad}: per end-user its own load profile or null (or null).
      * {@code endUsers} and {@code prosumers}: the populations read on the driver, or null for one generated (with
      * {@code city}) or read where its blocks are built; {@code rowCounts} holds the size of each population read
-     * where its blocks are built (end-users, prosumers), -1 for the others.
+     * where its blocks are built (end-users, prosumers), -1 for the others; {@code storage}: the study's storage
+     * units (MODEL section 12).
      */
     StudyBlocks(long seed, double noiseDaily, double noiseHourly, GameCalendar calendar, CityParameters city,
             List<EndUserSpec> endUsers, float[][] endUserLoad, List<ProsumerSpec> prosumers, long[] rowCounts,
-            String[] archetypes, double[][] shapes, double[][] pvCf, double[][] windCf, double[] tariff) {
+            String[] archetypes, double[][] shapes, double[][] pvCf, double[][] windCf, double[] tariff,
+            List<StorageSpec> storage) {
         this.endUserLoad = endUserLoad;
         this.seed = seed;
+        this.storage = List.copyOf(storage);
+        this.storageCount = storage.size();
         this.endUserLevel = new EndUserLevel(Seeds.stream(seed, "enduser-level"), ClearnessIndex.checkSigma(noiseDaily));
         this.noiseHourly = noiseHourly;
         this.calendar = calendar;
@@ -146,6 +154,29 @@ final class StudyBlocks implements BlockSource {
     @Override
     public ProsumerBlock prosumerBlockOf(List<ProsumerSpec> members) {
         return prosumerBlock(members);
+    }
+
+    /** Storage units per block. */
+    static final int STORAGE_BLOCK = 64;
+
+    long storageCount() {
+        return storageCount;
+    }
+
+    @Override
+    public int storageBlocks() {
+        return (storageCount + STORAGE_BLOCK - 1) / STORAGE_BLOCK;
+    }
+
+    @Override
+    public Serializable storageMembers(int b) {
+        return slice(storage, b, STORAGE_BLOCK);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public StorageBlock storageBlock(int b, Serializable members) {
+        return new StorageBlock((List<StorageSpec>) members);
     }
 
     /** The members of an end-user block read from files, with their own load profiles: one float[] per user or null. */

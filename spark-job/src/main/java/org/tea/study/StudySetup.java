@@ -1,5 +1,6 @@
 package org.tea.study;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.tea.model.EndUserSpec;
 import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 import org.tea.model.StudySeries;
 
 /**
@@ -76,7 +78,7 @@ public final class StudySetup {
         }
         this.blocks = new StudyBlocks(config.study().seed(), config.endUsers().noiseDaily(),
                 config.endUsers().noiseHourly(), calendar, city, endUsers, endUserLoad, prosumers, rowCounts,
-                archetypes, shapes, pvCf, windCf, tariff);
+                archetypes, shapes, pvCf, windCf, tariff, storageUnits(config));
     }
 
     /** A study whose city is generated from its configuration (the default). */
@@ -185,6 +187,20 @@ public final class StudySetup {
                 : fromInputs(config, Path.of(config.inputs().dir()), in, scenarios(config, real));
     }
 
+    /**
+     * The study's storage units (MODEL section 12): those of storage.csv when the inputs folder has one (checked
+     * with the other input files), else the configuration's generated ones (none by default).
+     */
+    static List<StorageSpec> storageUnits(StudyConfig config) {
+        if (!config.inputs().generate()) {
+            Path dir = Path.of(config.inputs().dir());
+            if (Files.exists(dir.resolve(InputFiles.STORAGE))) {
+                return InputFiles.storage(dir);
+            }
+        }
+        return SyntheticCity.storage(config.storage());
+    }
+
     public static CityParameters cityParameters(StudyConfig c) {
         var e = c.endUsers();
         var p = c.prosumers();
@@ -204,6 +220,11 @@ public final class StudySetup {
 
     public long prosumerCount() {
         return blocks.prosumerCount();
+    }
+
+    /** Storage units (MODEL section 12). */
+    public long storageCount() {
+        return blocks.storageCount();
     }
 
     /** The names of the study's load archetypes (from the series' load shapes), by archetype index. */

@@ -53,6 +53,27 @@ public abstract class EngineConformanceTest {
     protected abstract MarketEngine engine(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers, int games,
             UserResultSink sink);
 
+    /** Makes the engine under test with storage blocks as well (MODEL section 12); no per-user output. */
+    protected abstract MarketEngine engine(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers,
+            List<StorageBlock> storage, int games);
+
+    /** Storage blocks of uneven sizes (40 units), parameters varied per unit: 10 kWh / 5 kW on average. */
+    protected static List<StorageBlock> storageBlocks() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(12);
+        List<StorageBlock> blocks = new ArrayList<>();
+        int id = 0;
+        for (int size : new int[] {17, 0, 1, 22}) {
+            List<org.tea.model.StorageSpec> units = new ArrayList<>();
+            for (int k = 0; k < size; k++) {
+                units.add(new org.tea.model.StorageSpec("S" + id++, 10 * (0.5 + r.nextDouble()),
+                        5 * (0.5 + r.nextDouble()), 0.9 + 0.1 * r.nextDouble(), 0.9 + 0.1 * r.nextDouble(),
+                        0.005 + 0.01 * r.nextDouble(), r.nextInt(3) / 2.0));
+            }
+            blocks.add(new StorageBlock(units));
+        }
+        return blocks;
+    }
+
     /** The seeded test market: 900 calibrated end-users, 60 PV prosumers, 6 games, re-blocked unevenly. */
     protected static synchronized Instances.Market market() {
         if (market == null) {
@@ -139,6 +160,29 @@ public abstract class EngineConformanceTest {
             double[] partial = PassAggregates.newPartial(r.slots());
             PassKernel.offers(b, r, new PassKernel.Scratch(), partial);
             sums.add(partial);
+        }
+        return sums;
+    }
+
+    /** The reference pass with storage blocks after the other populations. */
+    protected static PassAggregates reference(Instances.Market m, List<StorageBlock> storage, PassRequest r) {
+        PassAggregates sums = reference(m, r);
+        for (StorageBlock b : storage) {
+            double[] partial = PassAggregates.newPartial(r.slots());
+            PassKernel.storage(b, r, new PassKernel.Scratch(), partial);
+            sums.add(partial);
+        }
+        return sums;
+    }
+
+    /** The reference settlement with storage blocks after the other populations. */
+    protected static SettleAggregates reference(Instances.Market m, List<StorageBlock> storage, SettleRequest r) {
+        SettleAggregates sums = reference(m, r, UserResultSink.NONE);
+        for (StorageBlock b : storage) {
+            double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
+            double[] kkt = new double[r.slots()];
+            PassKernel.settleStorage(b, r, new PassKernel.Scratch(), partial, kkt, UserResultSink.NONE);
+            sums.add(partial, new double[r.slots()], kkt);
         }
         return sums;
     }
@@ -261,6 +305,17 @@ public abstract class EngineConformanceTest {
         public void prosumerHour(String id, int game, int hour, double[] figures) {
             double[] row = Arrays.copyOf(figures, PROSUMER_FIGURES);
             assertNull(prosumerHours.put(key(id, game, hour), row), () -> "twice: " + key(id, game, hour));
+        }
+
+        /** {@code storage_hourly}'s figures after the key, in order: the unit-hour's, then the unit's parameters. */
+        public final Map<String, double[]> storageHours = new ConcurrentHashMap<>();
+
+        @Override
+        public void storageHour(String id, int unit, StorageBlock block, int game, int hour, double[] f) {
+            double[] row = {f[CHARGE], f[DISCHARGE], f[SOC], f[STORAGE_PROFIT], f[BASELINE_CHARGE],
+                f[BASELINE_DISCHARGE], f[STORAGE_BASELINE_PROFIT], block.capacity(unit), block.power(unit),
+                block.etaCharge(unit), block.etaDischarge(unit), block.throughputCost(unit), block.soc0(unit)};
+            assertNull(storageHours.put(key(id, game, hour), row), () -> "twice: " + key(id, game, hour));
         }
     }
 
@@ -430,6 +485,76 @@ public abstract class EngineConformanceTest {
             PassAggregates sums = e.evaluate(r);
             assertNotNull(sums);
             assertArrayEquals(reference(noProsumers, r).values(), sums.values(), 0.0);
+        }
+    }
+
+    // ---- storage (MODEL section 12) ----
+
+    @ParameterizedTest
+    @EnumSource(Behaviour.class)
+    void aPassWithStorageEqualsTheSingleThreadedKernelBitForBit(Behaviour b) {
+        Instances.Market m = market();
+        List<StorageBlock> storage = storageBlocks();
+        List<PassRequest> requests = List.of(request(m, new int[] {0, 2, 5}, 0.4, b),
+                request(m, new int[] {0, 1, 2, 3, 4, 5}, 0.1, b));
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), storage, m.games())) {
+            for (PassRequest r : requests) {
+                double[] with = reference(m, storage, r).values();
+                assertArrayEquals(with, e.evaluate(r).values(), 0.0);
+                // storage moves demand and sensitivity
+                double[] without = reference(m, r).values();
+                assertTrue(with[PassAggregates.hourly(0, PassAggregates.DEMAND, 3)]
+                        != without[PassAggregates.hourly(0, PassAggregates.DEMAND, 3)], "storage adds to D");
+            }
+        }
+    }
+
+    @Test
+    void settlementWithStorageEqualsTheSingleThreadedKernelBitForBit() {
+        Instances.Market m = market();
+        List<StorageBlock> storage = storageBlocks();
+        SettleRequest r = settleRequest(m, 0.3, Behaviour.STRATEGIC);
+        SettleAggregates expected = reference(m, storage, r);
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), storage, m.games())) {
+            SettleAggregates actual = e.settle(r);
+            assertArrayEquals(expected.values(), actual.values(), 0.0);
+            for (int k = 0; k < r.slots(); k++) {
+                assertEquals(expected.maxStorageKkt(k), actual.maxStorageKkt(k), 0.0, "kkt, slot " + k);
+                assertTrue(actual.maxStorageKkt(k) <= 1e-9, "kkt " + actual.maxStorageKkt(k));
+            }
+        }
+        double[] v = expected.values();
+        double charged = 0;
+        for (int t = 0; t < T; t++) {
+            charged += v[SettleAggregates.hourly(0, SettleAggregates.STORAGE_CHARGE, t)];
+        }
+        assertTrue(charged > 1, "the units trade: " + charged);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Behaviour.class)
+    void theEquilibriumWithStorageIsTheLocalEnginesToTheLastBitAndBalancesEveryHour(Behaviour b) {
+        Instances.Market m = market();
+        List<StorageBlock> storage = storageBlocks();
+        SolverSettings s = SolverSettings.defaults(b);
+        EquilibriumResult expected;
+        try (MarketEngine local = new LocalEngine(m.endUsers(), m.prosumers(), storage, m.games(), 1, null)) {
+            expected = new EquilibriumSolver(s).solve(local, m.prices(), null);
+        }
+        assertTrue(expected.allConverged(), expected.days().toString());
+        org.tea.results.HourlyBalance balance = org.tea.results.HourlyBalance.of(expected);
+        assertTrue(balance.balanced(), balance.toString());
+        assertTrue(balance.worstEnergy() <= 1e-9 * 1000, balance.toString());
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), storage, m.games())) {
+            EquilibriumResult r = new EquilibriumSolver(s).solve(e, m.prices(), null);
+            assertArrayEquals(expected.lambda(), r.lambda(), 0.0, "lambda");
+            assertArrayEquals(expected.sensitivity(), r.sensitivity(), 0.0, "sensitivity");
+            assertArrayEquals(expected.demand(), r.demand(), 0.0, "demand");
+            assertArrayEquals(expected.soldLocal(), r.soldLocal(), 0.0, "soldLocal");
+            assertArrayEquals(expected.baselineEnduserDemand(), r.baselineEnduserDemand(), 0.0, "baseline");
+            assertArrayEquals(expected.daily(), r.daily(), 0.0, "daily");
+            assertEquals(expected.days(), r.days());
+            assertEquals(expected.passes(), r.passes());
         }
     }
 }

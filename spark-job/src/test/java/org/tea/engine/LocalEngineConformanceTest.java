@@ -10,4 +10,10 @@ class LocalEngineConformanceTest extends EngineConformanceTest {
             UserResultSink sink) {
         return new LocalEngine(endUsers, prosumers, games, 3, sink);
     }
+
+    @Override
+    protected MarketEngine engine(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers,
+            List<StorageBlock> storage, int games) {
+        return new LocalEngine(endUsers, prosumers, storage, games, 3, null);
+    }
 }

@@ -91,6 +91,13 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         return new ReadBack(spark(endUsers, prosumers, games, 3, out), out, sink);
     }
 
+    @Override
+    protected MarketEngine engine(List<EndUserBlock> endUsers, List<ProsumerBlock> prosumers,
+            List<StorageBlock> storage, int games) {
+        return new SparkEngine(jsc, SparkBlocks.parallelize(jsc, endUsers, 3), SparkBlocks.parallelize(jsc, prosumers, 2),
+                SparkBlocks.parallelize(jsc, storage, 2), games, null);
+    }
+
     static Path newDir() {
         try {
             return Files.createTempDirectory(tmp, "run");
@@ -178,6 +185,37 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
     }
 
     // ---- Spark only ----
+
+    @Test
+    void storageHourlyHoldsEveryUnitHourOfTheSettlementExactly() {
+        Instances.Market m = market();
+        List<StorageBlock> storage = storageBlocks();
+        SettleRequest r = settleRequest(m, 0.3, Behaviour.STRATEGIC);
+        String[] columns = {"charge", "discharge", "soc", "profit", "baseline_charge", "baseline_discharge",
+            "baseline_profit", "capacity_kwh", "power_kw", "eta_charge", "eta_discharge", "throughput_cost", "soc0"};
+        RecordingSink record = new RecordingSink();
+        for (StorageBlock b : storage) {
+            PassKernel.settleStorage(b, r, new PassKernel.Scratch(), SettleAggregates.newPartial(r.slots(),
+                    r.archetypes()), new double[r.slots()], record);
+        }
+        Map<String, double[]> expected = record.storageHours;
+        assertEquals(40 * GAMES * T, expected.size());
+        GameCalendar cal = calendar(m.games());
+        UserTables out = new UserTables(spark, newDir().toString(), cal, java.util.Set.of(), MONTH_ROWS);
+        try (SparkEngine e = new SparkEngine(jsc, SparkBlocks.parallelize(jsc, m.endUsers(), 3),
+                SparkBlocks.parallelize(jsc, m.prosumers(), 2), SparkBlocks.parallelize(jsc, storage, 2), m.games(),
+                out)) {
+            e.settle(r);
+        }
+        ReadBack reader = new ReadBack(null, out, null);
+        Map<String, double[]> actual = new HashMap<>();
+        for (Row row : reader.table("storage_hourly")) {
+            actual.put(RecordingSink.key(row.getAs("storage_id"), ReadBack.game(cal, row), row.<Integer>getAs("hour")),
+                    ReadBack.doubles(row, columns));
+        }
+        assertSameResults(expected, actual, "storage hour");
+        assertFalse(Files.exists(Path.of(out.dir()).resolve("enduser_daily")), "only storage_hourly was asked for");
+    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tea.model.EndUserSpec;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 
 class InputFilesTest {
     @TempDir
@@ -468,5 +469,50 @@ class InputFilesTest {
         InputException e = assertThrows(InputException.class, () -> InputFiles.load(dir, YEAR));
         assertTrue(e.getMessage().startsWith("1 input error in " + dir + ":\nendusers.csv:row 2"), e.getMessage());
         assertThrows(UnsupportedOperationException.class, () -> e.errors().add("x"));
+    }
+
+    @Test
+    void withoutStorageCsvThereIsNoStorage() {
+        assertEquals(List.of(), InputFiles.load(valid(dir), YEAR).storage());
+    }
+
+    @Test
+    void aStorageCsvLoads() {
+        valid(dir);
+        InputFixtures.write(dir.resolve("storage.csv"), List.of(
+                "id,capacity_kwh,power_kw,eta_charge,eta_discharge,throughput_cost,soc0",
+                "S1,10,5,0.95,0.95,0.01,0.5",
+                "S2,13.5,5,1,0.9,0.02,0"));
+        assertEquals(List.of(new StorageSpec("S1", 10, 5, 0.95, 0.95, 0.01, 0.5),
+                new StorageSpec("S2", 13.5, 5, 1, 0.9, 0.02, 0)), InputFiles.load(dir, YEAR).storage());
+    }
+
+    @Test
+    void everyBadStorageValueIsReportedWithUnitRowFieldValueAndExpectation() {
+        valid(dir);
+        InputFixtures.write(dir.resolve("storage.csv"), List.of(
+                "id,capacity_kwh,power_kw,eta_charge,eta_discharge,throughput_cost,soc0",
+                "S1,-10,5,0.95,0.95,0.01,0.5",
+                "S2,10,-5,1.2,0,0,2",
+                "S1,10,5,0.95,0.95,0.01,0.5"));
+        assertEquals(List.of(
+                "storage.csv:row 2: field 'capacity_kwh' = '-10': expected a number >= 0 (kWh)",
+                "storage.csv:row 3: field 'power_kw' = '-5': expected a number >= 0 (kW)",
+                "storage.csv:row 3: field 'eta_charge' = '1.2': expected a number in (0, 1] (an efficiency)",
+                "storage.csv:row 3: field 'eta_discharge' = '0': expected a number in (0, 1] (an efficiency)",
+                "storage.csv:row 3: field 'throughput_cost' = '0': expected a number > 0 (currency per kWh^2)",
+                "storage.csv:row 3: field 'soc0' = '2': expected a number in [0, 1] (a share of capacity_kwh)",
+                "storage.csv:row 4: field 'id' = 'S1': expected a unique id, but row 2 has it already"), errors());
+    }
+
+    @Test
+    void aStorageCsvWithAMissingColumnIsAnError() {
+        valid(dir);
+        InputFixtures.write(dir.resolve("storage.csv"), List.of(
+                "id,capacity_kwh,power_kw,eta_charge,eta_discharge,throughput_cost",
+                "S1,10,5,0.95,0.95,0.01"));
+        List<String> errors = errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("storage.csv:row 1: missing column 'soc0'"), errors.get(0));
     }
 }

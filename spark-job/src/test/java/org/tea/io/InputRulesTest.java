@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tea.model.EndUserSpec;
+import org.tea.model.StorageSpec;
 
 /** The row rules on their own, as a Spark reader would call them. */
 class InputRulesTest {
@@ -84,5 +85,74 @@ class InputRulesTest {
         assertEquals(1, r.index());
         assertEquals(-0.01, r.wholesalePrice());
         assertEquals(2.5, r.loads()[0]);
+    }
+
+    private static Map<String, String> unit(String... kv) {
+        Map<String, String> m = new HashMap<>(Map.of("id", "S1", "capacity_kwh", "10", "power_kw", "5",
+                "eta_charge", "0.95", "eta_discharge", "0.9", "throughput_cost", "0.01", "soc0", "0.5"));
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static List<String> storageErrors(String... kv) {
+        List<String> errors = new ArrayList<>();
+        assertNull(InputRules.storage("storage.csv", 3, unit(kv), errors));
+        return errors;
+    }
+
+    @Test
+    void aValidStorageRowGivesASpec() {
+        List<String> errors = new ArrayList<>();
+        assertEquals(new StorageSpec("S1", 10, 5, 0.95, 0.9, 0.01, 0.5),
+                InputRules.storage("storage.csv", 3, unit(), errors));
+        assertTrue(errors.isEmpty());
+        // the ends of the ranges are accepted
+        assertNotNull(InputRules.storage("storage.csv", 3, unit("capacity_kwh", "0", "power_kw", "0", "eta_charge",
+                "1", "eta_discharge", "1", "soc0", "1"), errors));
+        assertNotNull(InputRules.storage("storage.csv", 3, unit("soc0", "0"), errors));
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aNegativeCapacityIsRejected() {
+        assertEquals(List.of("storage.csv:row 3: field 'capacity_kwh' = '-1': expected a number >= 0 (kWh)"),
+                storageErrors("capacity_kwh", "-1"));
+    }
+
+    @Test
+    void aNegativePowerIsRejected() {
+        assertEquals(List.of("storage.csv:row 3: field 'power_kw' = '-0.5': expected a number >= 0 (kW)"),
+                storageErrors("power_kw", "-0.5"));
+    }
+
+    @Test
+    void efficienciesOutsideZeroOneAreRejected() {
+        assertEquals(List.of("storage.csv:row 3: field 'eta_charge' = '0': expected a number in (0, 1] (an efficiency)",
+                "storage.csv:row 3: field 'eta_discharge' = '1.01': expected a number in (0, 1] (an efficiency)"),
+                storageErrors("eta_charge", "0", "eta_discharge", "1.01"));
+    }
+
+    @Test
+    void aThroughputCostThatIsNotPositiveIsRejected() {
+        assertEquals(List.of("storage.csv:row 3: field 'throughput_cost' = '0': expected a number > 0 (currency per kWh^2)"),
+                storageErrors("throughput_cost", "0"));
+    }
+
+    @Test
+    void aStartStateOfChargeOutsideZeroOneIsRejected() {
+        assertEquals(List.of("storage.csv:row 3: field 'soc0' = '1.5': expected a number in [0, 1] (a share of capacity_kwh)"),
+                storageErrors("soc0", "1.5"));
+        assertEquals(List.of("storage.csv:row 3: field 'soc0' = '-0.1': expected a number in [0, 1] (a share of capacity_kwh)"),
+                storageErrors("soc0", "-0.1"));
+    }
+
+    @Test
+    void storageNumbersMustBeFiniteNumbersAndIdsNonEmpty() {
+        assertEquals(List.of("storage.csv:row 3: field 'id' = '': expected a non-empty id",
+                "storage.csv:row 3: field 'capacity_kwh' = 'NaN': expected a finite number >= 0 (kWh), not NaN or infinity",
+                "storage.csv:row 3: field 'power_kw' = 'five': expected a number >= 0 (kW)"),
+                storageErrors("id", "", "capacity_kwh", "NaN", "power_kw", "five"));
     }
 }

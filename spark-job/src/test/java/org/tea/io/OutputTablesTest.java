@@ -51,7 +51,7 @@ class OutputTablesTest {
     @Test
     void tableNamesAreTheContractsFolderNames() {
         assertEquals(List.of("market_hourly", "convergence", "summary", "trace", "distribution", "enduser_daily",
-                "enduser_hourly", "prosumer_hourly", "enduser_archetype_daily"),
+                "enduser_hourly", "prosumer_hourly", "enduser_archetype_daily", "storage_hourly"),
                 Arrays.stream(OutputTables.Table.values()).map(OutputTables.Table::tableName).toList());
     }
 }

@@ -33,6 +33,24 @@ class StudyConfigTest {
     // --- defaults and shipped files ---------------------------------------------------------------------------
 
     @Test
+    void storageIsNoneByDefaultAndItsKeysAreChecked() {
+        StudyConfig.StorageGroup d = StudyConfig.defaults().storage();
+        assertEquals(new StudyConfig.StorageGroup(0, 10, 5, 0.95, 0.95, 0.01, 0.5), d);
+        StudyConfig c = StudyConfig.fromMap(Map.of("storage.count", "60", "storage.capacityKwh", "13.5",
+                "storage.soc0", "0"));
+        assertEquals(new StudyConfig.StorageGroup(60, 13.5, 5, 0.95, 0.95, 0.01, 0), c.storage());
+        ConfigException e = assertThrows(ConfigException.class, () -> StudyConfig.fromMap(Map.of("storage.count",
+                "-1", "storage.capacityKwh", "-2", "storage.powerKw", "-1", "storage.etaCharge", "0",
+                "storage.etaDischarge", "1.1", "storage.throughputCost", "0", "storage.soc0", "1.5")));
+        assertEquals(7, e.errors().size(), e.getMessage());
+        for (String key : List.of("storage.count", "storage.capacityKwh", "storage.powerKw", "storage.etaCharge",
+                "storage.etaDischarge", "storage.throughputCost", "storage.soc0")) {
+            assertTrue(e.getMessage().contains(key), key + " named: " + e.getMessage());
+        }
+    }
+
+
+    @Test
     void defaultsAreTheRegistryDefaults() {
         StudyConfig c = StudyConfig.defaults();
         assertEquals(365, c.study().days());
@@ -120,7 +138,7 @@ class StudyConfigTest {
                 "prosumers.pvSpread", "prosumers.behaviour"), "pv", List.of("prosumers.pvKwp"), "elasticity",
                 List.of("endusers.elasticity"), "flex", List.of("endusers.flexShare"), "energy-flex",
                 List.of("endusers.energyFlex"), "tou", List.of("market.tariff.type"), "low-pv", List.of("endusers.count",
-                "endusers.commercialShare", "prosumers.count", "prosumers.pvKwp"), "reference", List.of());
+                "endusers.commercialShare", "prosumers.count", "prosumers.pvKwp"), "reference", List.of(), "storage", List.of("storage.count"));
         int files = 0;
         try (var list = Files.list(dir)) {
             for (Path f : (Iterable<Path>) list.filter(x -> x.toString().endsWith(".properties")).sorted()::iterator) {
@@ -138,7 +156,7 @@ class StudyConfigTest {
                 files++;
             }
         }
-        assertEquals(20, files);
+        assertEquals(22, files);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.tea.engine.PassRequest;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.SettleAggregates;
 import org.tea.engine.SettleRequest;
+import org.tea.engine.StorageBlock;
 import org.tea.engine.UserResultSink;
 
 /**
@@ -25,6 +26,7 @@ import org.tea.engine.UserResultSink;
 public final class LocalEngine implements MarketEngine {
     private final List<EndUserBlock> endUsers;
     private final List<ProsumerBlock> prosumers;
+    private final List<StorageBlock> storage;
     private final int games;
     private final ExecutorService pool;
     private final UserResultSink sink;
@@ -41,7 +43,11 @@ public final class LocalEngine implements MarketEngine {
         for (int b = 0; b < source.prosumerBlocks(); b++) {
             prosumers.add(source.prosumerBlock(b, source.prosumerMembers(b)));
         }
-        return new LocalEngine(endUsers, prosumers, games, threads, sink);
+        List<StorageBlock> storage = new ArrayList<>();
+        for (int b = 0; b < source.storageBlocks(); b++) {
+            storage.add(source.storageBlock(b, source.storageMembers(b)));
+        }
+        return new LocalEngine(endUsers, prosumers, storage, games, threads, sink);
     }
 
     /**
@@ -50,8 +56,15 @@ public final class LocalEngine implements MarketEngine {
      */
     public LocalEngine(List<? extends EndUserBlock> endUsers, List<? extends ProsumerBlock> prosumers, int games,
             int threads, UserResultSink sink) {
+        this(endUsers, prosumers, List.of(), games, threads, sink);
+    }
+
+    /** An engine with storage blocks as well (MODEL section 12). */
+    public LocalEngine(List<? extends EndUserBlock> endUsers, List<? extends ProsumerBlock> prosumers,
+            List<StorageBlock> storage, int games, int threads, UserResultSink sink) {
         this.endUsers = List.copyOf(endUsers);
         this.prosumers = List.copyOf(prosumers);
+        this.storage = List.copyOf(storage);
         this.games = games;
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "tea-local-engine");
@@ -96,6 +109,13 @@ public final class LocalEngine implements MarketEngine {
                 return partial;
             }));
         }
+        for (StorageBlock block : storage) {
+            parts.add(pool.submit(() -> {
+                double[] partial = PassAggregates.newPartial(slots);
+                PassKernel.storage(block, request, new PassKernel.Scratch(), partial);
+                return partial;
+            }));
+        }
         PassAggregates total = new PassAggregates(slots);
         for (Future<double[]> f : parts) {
             total.add(join(f));
@@ -122,6 +142,14 @@ public final class LocalEngine implements MarketEngine {
                 double[] gaps = new double[slots];
                 PassKernel.settleProsumers(block, request, new PassKernel.Scratch(), partial, gaps, sink);
                 return new SettleAggregates(slots, arch).add(partial, gaps);
+            }));
+        }
+        for (StorageBlock block : storage) {
+            parts.add(pool.submit(() -> {
+                double[] partial = SettleAggregates.newPartial(slots, arch);
+                double[] kkt = new double[slots];
+                PassKernel.settleStorage(block, request, new PassKernel.Scratch(), partial, kkt, sink);
+                return new SettleAggregates(slots, arch).add(partial, new double[slots], kkt);
             }));
         }
         SettleAggregates total = new SettleAggregates(slots, arch);

@@ -10,6 +10,7 @@ import org.tea.engine.PassRequest;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.SettleAggregates;
 import org.tea.engine.SettleRequest;
+import org.tea.engine.StorageBlock;
 import org.tea.engine.UserResultSink;
 
 /**
@@ -23,8 +24,11 @@ final class Partials {
     private Partials() {
     }
 
-    /** One block's settlement sums and best-response gaps. */
-    record Settled(double[] sums, double[] gaps) implements java.io.Serializable {
+    /** One block's settlement sums, best-response gaps and storage units' KKT violations (per slot). */
+    record Settled(double[] sums, double[] gaps, double[] kkt) implements java.io.Serializable {
+        Settled(double[] sums, double[] gaps) {
+            this(sums, gaps, new double[gaps.length]);
+        }
     }
 
     static Iterator<double[]> followers(Iterator<EndUserBlock> blocks, PassRequest r, LongAccumulator time) {
@@ -44,6 +48,25 @@ final class Partials {
             PassKernel.offers(block, r, new PassKernel.Scratch(), partial);
             time.add(System.nanoTime() - t0);
             return partial;
+        });
+    }
+
+    static Iterator<double[]> storage(Iterator<StorageBlock> blocks, PassRequest r, LongAccumulator time) {
+        return map(blocks, block -> {
+            long t0 = System.nanoTime();
+            double[] partial = PassAggregates.newPartial(r.slots());
+            PassKernel.storage(block, r, new PassKernel.Scratch(), partial);
+            time.add(System.nanoTime() - t0);
+            return partial;
+        });
+    }
+
+    static Iterator<Settled> settledStorage(Iterator<StorageBlock> blocks, SettleRequest r) {
+        return map(blocks, block -> {
+            double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
+            double[] kkt = new double[r.slots()];
+            PassKernel.settleStorage(block, r, new PassKernel.Scratch(), partial, kkt, UserResultSink.NONE);
+            return new Settled(partial, new double[r.slots()], kkt);
         });
     }
 

@@ -9,6 +9,7 @@ import org.tea.engine.PassKernel;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.SettleAggregates;
 import org.tea.engine.SettleRequest;
+import org.tea.engine.StorageBlock;
 import org.tea.model.Hours;
 
 /**
@@ -54,6 +55,8 @@ final class SettledRows<B, R> implements Iterator<R> {
             // the sums are the settle job's; here they are scratch
             if (block instanceof EndUserBlock e) {
                 PassKernel.settleEndUsers(e, one, scratch, partial, collector);
+            } else if (block instanceof StorageBlock s) {
+                PassKernel.settleStorage(s, one, scratch, partial, gaps, collector);
             } else {
                 PassKernel.settleProsumers((ProsumerBlock) block, one, scratch, partial, gaps, collector);
             }

@@ -13,6 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.tea.engine.BlockSource;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.ProsumerBlock;
+import org.tea.engine.StorageBlock;
 import org.tea.model.EndUserSpec;
 import org.tea.model.ProsumerSpec;
 
@@ -29,7 +30,8 @@ public final class SparkBlocks {
     }
 
     /** Both populations of a {@link BlockSource}, and the broadcasts their lineage reads. */
-    public record Built(JavaRDD<EndUserBlock> endUsers, JavaRDD<ProsumerBlock> prosumers, List<Broadcast<?>> broadcasts) {
+    public record Built(JavaRDD<EndUserBlock> endUsers, JavaRDD<ProsumerBlock> prosumers,
+            JavaRDD<StorageBlock> storage, List<Broadcast<?>> broadcasts) {
         /** Destroys the broadcasts; call only once the blocks will not be computed again. */
         public void destroy() {
             for (Broadcast<?> b : broadcasts) {
@@ -87,7 +89,10 @@ public final class SparkBlocks {
             prosumers = indices(jsc, source.prosumerBlocks(), partitions)
                     .map(b -> shared.value().prosumerBlock(b, pr.get(b) == null ? null : pr.get(b).value()));
         }
-        return new Built(endUsers, prosumers, List.copyOf(broadcasts));
+        List<Broadcast<Serializable>> st = members(jsc, source.storageBlocks(), source::storageMembers, broadcasts);
+        JavaRDD<StorageBlock> storage = indices(jsc, source.storageBlocks(), partitions)
+                .map(b -> shared.value().storageBlock(b, st.get(b) == null ? null : st.get(b).value()));
+        return new Built(endUsers, prosumers, storage, List.copyOf(broadcasts));
     }
 
     /** A partition's rows as blocks of up to {@code size} consecutive rows, made one at a time as they are asked for. */

@@ -17,6 +17,7 @@ import org.tea.engine.PassRequest;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.SettleAggregates;
 import org.tea.engine.SettleRequest;
+import org.tea.engine.StorageBlock;
 
 /**
  * The Spark engine, in MLlib's pattern. Both populations are persisted once, when the engine is made, and
@@ -48,12 +49,15 @@ public final class SparkEngine implements MarketEngine {
     private final JavaSparkContext jsc;
     private final JavaRDD<EndUserBlock> endUserBlocks;
     private final JavaRDD<ProsumerBlock> prosumerBlocks;
+    /** Storage blocks (MODEL section 12), or null when there are none. */
+    private final JavaRDD<StorageBlock> storageBlocks;
     private final List<JavaRDD<?>> persisted = new ArrayList<>();
     private final Runnable release;
     private final int games;
     private final UserTableWriter output;
     private final long endUsers;
     private final long prosumers;
+    private final long storageUnits;
     private final int archetypes;
     private long passes;
     private long userDays;
@@ -70,11 +74,18 @@ public final class SparkEngine implements MarketEngine {
      */
     public SparkEngine(JavaSparkContext jsc, JavaRDD<EndUserBlock> endUserBlocks, JavaRDD<ProsumerBlock> prosumerBlocks,
             int games, UserTableWriter output) {
-        this(jsc, endUserBlocks, prosumerBlocks, games, output, () -> { });
+        this(jsc, endUserBlocks, prosumerBlocks, null, games, output, () -> { });
+    }
+
+    /** An engine with storage blocks as well (MODEL section 12). */
+    public SparkEngine(JavaSparkContext jsc, JavaRDD<EndUserBlock> endUserBlocks, JavaRDD<ProsumerBlock> prosumerBlocks,
+            JavaRDD<StorageBlock> storageBlocks, int games, UserTableWriter output) {
+        this(jsc, endUserBlocks, prosumerBlocks, storageBlocks, games, output, () -> { });
     }
 
     private SparkEngine(JavaSparkContext jsc, JavaRDD<EndUserBlock> endUserBlocks,
-            JavaRDD<ProsumerBlock> prosumerBlocks, int games, UserTableWriter output, Runnable release) {
+            JavaRDD<ProsumerBlock> prosumerBlocks, JavaRDD<StorageBlock> storageBlocks, int games,
+            UserTableWriter output, Runnable release) {
         if (games < 1) {
             throw new IllegalArgumentException("games = " + games + ", expected >= 1");
         }
@@ -85,6 +96,7 @@ public final class SparkEngine implements MarketEngine {
         this.release = release;
         this.endUserBlocks = persist(endUserBlocks);
         this.prosumerBlocks = persist(prosumerBlocks);
+        this.storageBlocks = storageBlocks == null ? null : persist(storageBlocks);
         // end-users, prosumers, and the most archetypes an end-user block says
         long[] counts = endUserBlocks.map(b -> new long[] {b.size(), 0, b.archetypes()})
                 .union(prosumerBlocks.map(b -> new long[] {0, b.size(), 1}))
@@ -92,6 +104,8 @@ public final class SparkEngine implements MarketEngine {
         this.endUsers = counts[0];
         this.prosumers = counts[1];
         this.archetypes = (int) counts[2];
+        this.storageUnits = this.storageBlocks == null ? 0
+                : this.storageBlocks.map(b -> (long) b.size()).fold(0L, Long::sum);
     }
 
     /**
@@ -107,7 +121,8 @@ public final class SparkEngine implements MarketEngine {
     public static SparkEngine of(JavaSparkContext jsc, BlockSource source, int games, int partitions,
             UserTableWriter output, SparkBlocks.Rows rows) {
         SparkBlocks.Built blocks = SparkBlocks.build(jsc, source, partitions, rows);
-        return new SparkEngine(jsc, blocks.endUsers(), blocks.prosumers(), games, output, blocks::destroy);
+        return new SparkEngine(jsc, blocks.endUsers(), blocks.prosumers(),
+                source.storageBlocks() > 0 ? blocks.storage() : null, games, output, blocks::destroy);
     }
 
     /**
@@ -163,6 +178,9 @@ public final class SparkEngine implements MarketEngine {
             LongAccumulator time = kernelNanos;
             JavaRDD<double[]> partials = endUserBlocks.mapPartitions(it -> Partials.followers(it, b.value(), time))
                     .union(prosumerBlocks.mapPartitions(it -> Partials.offers(it, b.value(), time)));
+            if (storageBlocks != null) {
+                partials = partials.union(storageBlocks.mapPartitions(it -> Partials.storage(it, b.value(), time)));
+            }
             return partials.treeAggregate(new PassAggregates(slots), PassAggregates::add, PassAggregates::merge,
                     TREE_DEPTH);
         } finally {
@@ -180,12 +198,15 @@ public final class SparkEngine implements MarketEngine {
         Broadcast<SettleRequest> b = jsc.broadcast(request);
         try {
             jsc.setJobDescription("TEA settlement (" + slots + " games)");
-            SettleAggregates sums = endUserBlocks.mapPartitions(it -> Partials.settledEndUsers(it, b.value()))
-                    .union(prosumerBlocks.mapPartitions(it -> Partials.settledProsumers(it, b.value())))
-                    .treeAggregate(new SettleAggregates(slots, request.archetypes()),
-                            (acc, p) -> acc.add(p.sums(), p.gaps()), SettleAggregates::merge, TREE_DEPTH);
+            JavaRDD<Partials.Settled> settled = endUserBlocks.mapPartitions(it -> Partials.settledEndUsers(it, b.value()))
+                    .union(prosumerBlocks.mapPartitions(it -> Partials.settledProsumers(it, b.value())));
+            if (storageBlocks != null) {
+                settled = settled.union(storageBlocks.mapPartitions(it -> Partials.settledStorage(it, b.value())));
+            }
+            SettleAggregates sums = settled.treeAggregate(new SettleAggregates(slots, request.archetypes()),
+                    (acc, p) -> acc.add(p.sums(), p.gaps(), p.kkt()), SettleAggregates::merge, TREE_DEPTH);
             if (output != null) {
-                for (UserTableWriter.UserTable<?> table : output.tables(endUsers, prosumers, slots)) {
+                for (UserTableWriter.UserTable<?> table : output.tables(endUsers, prosumers, storageUnits, slots)) {
                     write(table, b);
                 }
             }
@@ -198,9 +219,17 @@ public final class SparkEngine implements MarketEngine {
 
     private <R> void write(UserTableWriter.UserTable<R> table, Broadcast<SettleRequest> b) {
         UserTableWriter.RowCollector.Factory<R> collectors = table.collectors();
-        JavaRDD<R> rows = table.prosumers()
-                ? prosumerBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()))
-                : endUserBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+        JavaRDD<R> rows;
+        if (table.storage()) {
+            if (storageBlocks == null) {
+                return;
+            }
+            rows = storageBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+        } else {
+            rows = table.prosumers()
+                    ? prosumerBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()))
+                    : endUserBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+        }
         table.write(rows);
     }
 

@@ -15,11 +15,21 @@ public interface UserTableWriter {
     /** The tables to write for populations of these sizes over {@code games} games (scenario-days). */
     List<UserTable<?>> tables(long endUsers, long prosumers, int games);
 
+    /** The tables to write with {@code storage} storage units as well; by default those of the other two. */
+    default List<UserTable<?>> tables(long endUsers, long prosumers, long storage, int games) {
+        return tables(endUsers, prosumers, games);
+    }
+
     /** One table: which population it covers, how its rows are made (executors) and stored (driver). */
     interface UserTable<R> {
 
-        /** True for a table of prosumers, false for one of end-users. */
+        /** True for a table of prosumers, false for one of end-users (or of storage units). */
         boolean prosumers();
+
+        /** True for a table of storage units. */
+        default boolean storage() {
+            return false;
+        }
 
         /** Makes a collector on the executors, one per task. */
         RowCollector.Factory<R> collectors();

@@ -78,7 +78,7 @@ public final class MarketTables {
                         p.exportPrice()[i], p.tariff()[i], r.lambda()[i], r.sensitivity()[i], r.demand()[i],
                         r.enduserDemand()[i], r.deficit()[i], r.offered()[i], r.soldLocal()[i], r.imported(i),
                         r.exported()[i], r.surplusTotal()[i], r.generation()[i], r.baselineDemand(i),
-                        r.baselineEnduserDemand()[i]));
+                        r.baselineEnduserDemand()[i], r.storageCharge()[i], r.storageDischarge()[i]));
             }
         }
         write(spark, rows, Table.MARKET_HOURLY, MarketHourly.SCENARIO, dir);
@@ -123,7 +123,8 @@ public final class MarketTables {
             rows.add(RowFactory.create(cal.scenario(d.game()), cal.day(d.game()), d.converged(), d.status().name(),
                     d.outerIterations(), d.innerPasses(), d.maxClearingViolation(),
                     Double.isNaN(d.maxSensitivityChange()) ? -1.0 : d.maxSensitivityChange(), d.maxBestResponseGap(),
-                    Double.isNaN(d.maxSensitivityBracketGap()) ? -1.0 : d.maxSensitivityBracketGap()));
+                    Double.isNaN(d.maxSensitivityBracketGap()) ? -1.0 : d.maxSensitivityBracketGap(),
+                    d.maxStorageKkt()));
         }
         write(spark, rows, Table.CONVERGENCE, Convergence.SCENARIO, dir);
     }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tea.engine.DaySum;
+import org.tea.engine.StorageBlock;
 import org.tea.engine.UserResultSink;
 import org.tea.engine.spark.UserTableWriter;
 import org.tea.io.OutputTables.Table;
@@ -44,7 +45,7 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
     private static final int T = Hours.T;
     /** Every per-user table, in the order they are written. */
     public static final List<Table> PER_USER = List.of(Table.ENDUSER_DAILY, Table.ENDUSER_HOURLY,
-            Table.PROSUMER_HOURLY);
+            Table.PROSUMER_HOURLY, Table.STORAGE_HOURLY);
 
     public UserTables {
         Objects.requireNonNull(spark, "spark");
@@ -82,16 +83,23 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
 
     @Override
     public List<UserTable<?>> tables(long endUsers, long prosumers, int games) {
+        return tables(endUsers, prosumers, 0, games);
+    }
+
+    /** The selected tables, and {@code storage_hourly} whenever there is storage (MODEL section 11). */
+    @Override
+    public List<UserTable<?>> tables(long endUsers, long prosumers, long storage, int games) {
         if (games != calendar.games()) {
             throw new IllegalArgumentException("settling " + games + " games, the output calendar has "
                     + calendar.games());
         }
         List<UserTable<?>> out = new ArrayList<>();
         for (Table table : PER_USER) {
-            if (!perUser.contains(table)) {
+            if (table == Table.STORAGE_HOURLY ? storage == 0 : !perUser.contains(table)) {
                 continue;
             }
-            long rows = (table == Table.PROSUMER_HOURLY ? prosumers : endUsers) * games * rowsPerDay(table);
+            long rows = (table == Table.PROSUMER_HOURLY ? prosumers : table == Table.STORAGE_HOURLY ? storage
+                    : endUsers) * games * rowsPerDay(table);
             out.add(new Write(table, rows / calendar.scenarios() > monthPartitionRows, rows));
         }
         return out;
@@ -112,6 +120,11 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
         @Override
         public boolean prosumers() {
             return table == Table.PROSUMER_HOURLY;
+        }
+
+        @Override
+        public boolean storage() {
+            return table == Table.STORAGE_HOURLY;
         }
 
         @Override
@@ -193,6 +206,17 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
                 add(scenario, id, day, hour, f[UserResultSink.GENERATION], f[UserResultSink.LOAD],
                         f[UserResultSink.SURPLUS_KWH], f[UserResultSink.DEFICIT], f[UserResultSink.SOLD],
                         f[UserResultSink.EXPORTED], f[UserResultSink.PROFIT], f[UserResultSink.BASELINE_PROFIT]);
+            }
+        }
+
+        @Override
+        public void storageHour(String id, int unit, StorageBlock block, int game, int hour, double[] f) {
+            if (table == Table.STORAGE_HOURLY) {
+                add(scenario, id, day, hour, f[UserResultSink.CHARGE], f[UserResultSink.DISCHARGE],
+                        f[UserResultSink.SOC], f[UserResultSink.STORAGE_PROFIT], f[UserResultSink.BASELINE_CHARGE],
+                        f[UserResultSink.BASELINE_DISCHARGE], f[UserResultSink.STORAGE_BASELINE_PROFIT],
+                        block.capacity(unit), block.power(unit), block.etaCharge(unit), block.etaDischarge(unit),
+                        block.throughputCost(unit), block.soc0(unit));
             }
         }
 

@@ -6,7 +6,9 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.tea.model.EndUserSpec;
+import org.tea.io.StudyConfig;
 import org.tea.model.ProsumerSpec;
+import org.tea.model.StorageSpec;
 import org.tea.model.StudySeries;
 
 /**
@@ -98,6 +100,21 @@ public final class SyntheticCity {
     /** "P000042" for index 42. */
     public static String prosumerId(long index) {
         return padded('P', index, 6);
+    }
+
+    /** Id of generated storage unit {@code index}: {@code S000000}, ... */
+    public static String storageId(long index) {
+        return padded('S', index, 6);
+    }
+
+    /** The generated storage units of {@code g} (MODEL section 12), all alike, in index order. */
+    public static List<StorageSpec> storage(StudyConfig.StorageGroup g) {
+        List<StorageSpec> units = new ArrayList<>(g.count());
+        for (int i = 0; i < g.count(); i++) {
+            units.add(new StorageSpec(storageId(i), g.capacityKwh(), g.powerKw(), g.etaCharge(), g.etaDischarge(),
+                    g.throughputCost(), g.soc0()));
+        }
+        return units;
     }
 
     /** Prefix and zero-padded index; String.format would cost more than drawing the user. */
