@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,7 +21,8 @@ import org.tea.model.Hours;
 /**
  * ns per user-day of the exact follower solver ({@link FollowerSolver#solve}) on a calibrated residential
  * population: reference loads with morning and evening peaks, flexible share 0.2, elasticity -0.2, energy
- * flexibility 0 (Emin = Emax, the default), at prices within +-20% of the tariff, hour by hour. One invocation
+ * flexibility 0 (Emin = Emax, the default) and 0.1 ({@link #energyFlex}), at prices within +-20% of the tariff,
+ * hour by hour. One invocation
  * solves a pre-built array of {@value #USERS} user-days (a few MB, like a block of a pass), so the score is
  * ns per user-day.
  *
@@ -56,6 +58,10 @@ public class FollowerSolverBench {
     static final int T = Hours.T;
     static final int USERS = 4096;
     static final double TARIFF = 0.13;
+
+    /** Daily energy flexibility of the population: 0 fixes each day's energy, 0.1 lets it move by 10%. */
+    @Param({"0", "0.1"})
+    public double energyFlex;
 
     double[][] alpha;
     double[][] dmin;
@@ -107,7 +113,7 @@ public class FollowerSolverBench {
             for (int t = 0; t < T; t++) {
                 lambda[j * T + t] = price(r);
             }
-            beta[j] = Calibration.calibrate(ref, tariff, -0.2, 0.2, 0.0, alpha[j], dmin[j], dmax[j], energy);
+            beta[j] = Calibration.calibrate(ref, tariff, -0.2, 0.2, energyFlex, alpha[j], dmin[j], dmax[j], energy);
             emin[j] = energy[0];
             emax[j] = energy[1];
         }
