@@ -49,18 +49,11 @@ public final class FollowerSolver {
         for (int t = 0; t < T; t++) {
             z[t] = alpha[t] - lambda[off + t];
         }
+        // Starting a fixed daily energy (emin = emax) at the root for all hours free saves the second evaluation
+        // but did not measure faster in FollowerSolverBench (the extra sum costs what the evaluation saved)
         double m = 0;
-        if (emin == emax) {
-            // fixed daily energy always binds: start at the root for all hours free, which it is unless an hour
-            // meets a bound (one evaluation instead of two for most users)
-            double zs = 0;
-            for (int t = 0; t < T; t++) {
-                zs += z[t];
-            }
-            m = (beta * emin - zs) / T;
-        }
         evaluate(m, beta, dmin, dmax);
-        binding = emin == emax || !(sum >= emin && sum <= emax);
+        binding = !(sum >= emin && sum <= emax);
         if (binding) {
             m = findMu(sum < emin ? emin : emax, m, beta, dmin, dmax);
         }
