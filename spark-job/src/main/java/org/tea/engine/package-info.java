@@ -9,9 +9,11 @@
  * partitions or threads. The final pass's daily sums share one layout ({@link org.tea.engine.DaySum}) from the
  * kernel to the result, and per-user results leave through a {@link org.tea.engine.UserResultSink}.
  *
- * <p>A prosumer block stores what its prosumers are (capacities, archetype, annual energy, id hash: 88 bytes each
- * by Spark's estimate), never what they offer: every pass recomputes each prosumer-day's generation, load and
- * daily PV factor and sums its offers ({@link org.tea.engine.PassKernel#offers}), about 0.23 µs per prosumer-day
- * ({@code ProsumerOffersBench}), so a block's memory does not grow with games or scenarios.
+ * <p>Blocks store nothing per user-day. A prosumer block stores what its prosumers are (capacities, archetype,
+ * annual energy, id hash: 48 bytes each by Spark's estimate), never what they offer: every pass recomputes each
+ * prosumer-day's generation, load and daily PV factor and sums its offers ({@link org.tea.engine.PassKernel#offers}).
+ * An end-user block stores parameters and 24 habit factors per user (152 bytes); the daily level factor is a
+ * {@link org.tea.engine.DailyFactor}, recomputed from (id hash, day). Ids are packed ({@link org.tea.engine.PackedIds}).
+ * So a block's memory does not grow with games or scenarios.
  */
 package org.tea.engine;
