@@ -52,10 +52,10 @@ public final class FollowerSolver {
         // Starting a fixed daily energy (emin = emax) at the root for all hours free saves the second evaluation
         // but did not measure faster in FollowerSolverBench (the extra sum costs what the evaluation saved)
         double m = 0;
-        evaluate(m, beta, dmin, dmax);
+        evaluate(0, beta, dmin, dmax);
         binding = !(sum >= emin && sum <= emax);
         if (binding) {
-            m = findMu(sum < emin ? emin : emax, m, beta, dmin, dmax);
+            m = findMu(sum < emin ? emin : emax, beta, dmin, dmax);
         }
         mu = m;
         double invBeta = 1.0 / beta;
@@ -79,15 +79,14 @@ public final class FollowerSolver {
     }
 
     /**
-     * The root of {@code sum_t d_t(mu) = target}, from {@code start} (where the last evaluation was). Fast path: a
-     * few interpolations on the current linear piece
+     * The root of {@code sum_t d_t(mu) = target}. Fast path: a few interpolations on the current linear piece
      * (exact as soon as the result stays on its piece). Fallback, always exact: sort the 2T breakpoints,
      * bisect over them to the piece where the sum crosses the target, interpolate on that piece.
      */
-    private double findMu(double target, double start, double beta, double[] dmin, double[] dmax) {
+    private double findMu(double target, double beta, double[] dmin, double[] dmax) {
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
-        double m = start;
+        double m = 0;
         for (int step = 0; step < FAST_STEPS; step++) {
             double f = sum - target;
             if (f == 0) {
