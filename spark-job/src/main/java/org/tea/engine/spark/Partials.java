@@ -31,31 +31,30 @@ final class Partials {
         }
     }
 
+    /** One kernel of a pass over one block ({@link PassKernel#followers}, {@code offers}, {@code storage}). */
+    interface Kernel<B> {
+        void add(B block, PassRequest request, PassKernel.Scratch scratch, double[] partial);
+    }
+
     static Iterator<double[]> followers(Iterator<EndUserBlock> blocks, PassRequest r, LongAccumulator time) {
-        return map(blocks, block -> {
-            long t0 = System.nanoTime();
-            double[] partial = PassAggregates.newPartial(r.slots());
-            PassKernel.followers(block, r, new PassKernel.Scratch(), partial);
-            time.add(System.nanoTime() - t0);
-            return partial;
-        });
+        return timed(blocks, r, time, PassKernel::followers);
     }
 
     static Iterator<double[]> offers(Iterator<ProsumerBlock> blocks, PassRequest r, LongAccumulator time) {
-        return map(blocks, block -> {
-            long t0 = System.nanoTime();
-            double[] partial = PassAggregates.newPartial(r.slots());
-            PassKernel.offers(block, r, new PassKernel.Scratch(), partial);
-            time.add(System.nanoTime() - t0);
-            return partial;
-        });
+        return timed(blocks, r, time, PassKernel::offers);
     }
 
     static Iterator<double[]> storage(Iterator<StorageBlock> blocks, PassRequest r, LongAccumulator time) {
+        return timed(blocks, r, time, PassKernel::storage);
+    }
+
+    /** Each block's partial of the pass, the kernel's time added to {@code time}. */
+    private static <B> Iterator<double[]> timed(Iterator<B> blocks, PassRequest r, LongAccumulator time,
+            Kernel<B> kernel) {
         return map(blocks, block -> {
             long t0 = System.nanoTime();
             double[] partial = PassAggregates.newPartial(r.slots());
-            PassKernel.storage(block, r, new PassKernel.Scratch(), partial);
+            kernel.add(block, r, new PassKernel.Scratch(), partial);
             time.add(System.nanoTime() - t0);
             return partial;
         });
