@@ -12,7 +12,7 @@ import org.tea.io.InputFiles;
 import org.tea.io.StudyConfig;
 import org.tea.study.StudySetup;
 import org.tea.io.SeriesCsv;
-import org.tea.io.spark.InputParquet;
+import org.tea.io.spark.GeneratedParquet;
 import org.tea.io.spark.StudySession;
 import org.tea.io.synth.CityParameters;
 import org.tea.io.synth.CityWriter;
@@ -88,7 +88,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (parquet) {
             SeriesCsv.write(tmp.resolve(InputFiles.SERIES), SyntheticCity.series(p, scenario));
             try (StudySession spark = StudySession.start(master, "tea generate")) {
-                InputParquet.writeGenerated(spark.session(), tmp, p, spark.cores());
+                GeneratedParquet.write(spark.session(), tmp, p, spark.cores());
             }
         } else {
             CityWriter.write(tmp, p, scenario);

@@ -1,8 +1,6 @@
 package org.tea.io;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -209,9 +207,9 @@ public final class EndUserLoadTable {
             rowErrors.clear();
             String id;
             ColumnReader idColumn = r[0];
-            if (!present(idColumn)) {
+            if (!ParquetValues.present(idColumn)) {
                 id = "";
-            } else if (plainBinary(idColumn.getDescriptor())) {
+            } else if (ParquetValues.plainBinary(idColumn.getDescriptor())) {
                 // rows of a user mostly follow each other: decode its id once
                 Binary b = idColumn.getBinary();
                 if (!b.equals(lastIdBytes)) {
@@ -220,25 +218,25 @@ public final class EndUserLoadTable {
                 }
                 id = lastId;
             } else {
-                id = text(idColumn);
+                id = ParquetValues.text(idColumn);
             }
             Integer k = user(label, row, id);
             Integer day = integer(label, row, r[1], DAY, 1, yearDays);
             Integer hour = integer(label, row, r[2], HOUR, 0, Hours.T - 1);
             Double kwh;
-            double v = present(r[3]) ? number(r[3]) : Double.NaN;
+            double v = ParquetValues.present(r[3]) ? ParquetValues.number(r[3]) : Double.NaN;
             if (v >= 0 && v <= Float.MAX_VALUE) {
                 kwh = v;
             } else {
-                kwh = kwh(label, row, Map.of(KWH, present(r[3]) ? text(r[3]) : ""));
+                kwh = kwh(label, row, Map.of(KWH, ParquetValues.present(r[3]) ? ParquetValues.text(r[3]) : ""));
             }
             place(label, row, id, k, day, hour, kwh, r[2], errors);
         }
 
         /** An integer column's value in [lo, hi], or null with its error (the text path for anything unusual). */
         private Integer integer(String label, long row, ColumnReader r, String name, int lo, int hi) {
-            if (present(r) && r.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation() == null
-                    || present(r) && r.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation()
+            if (ParquetValues.present(r) && r.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation() == null
+                    || ParquetValues.present(r) && r.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation()
                             instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation) {
                 PrimitiveType.PrimitiveTypeName type = r.getDescriptor().getPrimitiveType().getPrimitiveTypeName();
                 long v = type == PrimitiveType.PrimitiveTypeName.INT32 ? r.getInteger()
@@ -247,68 +245,8 @@ public final class EndUserLoadTable {
                     return (int) v;
                 }
             }
-            return InputRules.integer(label, row, Map.of(name, present(r) ? text(r) : ""), name, lo, hi, rowErrors);
-        }
-
-        /** Exact powers of ten: a decimal's unscaled value over one is its correctly rounded double. */
-        private static final double[] TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-            1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-        private static final long EXACT = 1L << 53;
-
-        /**
-         * A present floating-point or decimal value as the double its text parses to, or NaN when only the text path
-         * can say (other types, decimals beyond 2^53 or with more than 22 places).
-         */
-        private static double number(ColumnReader r) {
-            PrimitiveType p = r.getDescriptor().getPrimitiveType();
-            int scale = p.getLogicalTypeAnnotation()
-                    instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : -1;
-            switch (p.getPrimitiveTypeName()) {
-                case DOUBLE:
-                    return r.getDouble();
-                case FLOAT:
-                    return r.getFloat();
-                case INT32:
-                case INT64:
-                    if (scale < 0 || scale >= TEN.length) {
-                        return Double.NaN;
-                    }
-                    long unscaled = p.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32
-                            ? r.getInteger() : r.getLong();
-                    return Math.abs(unscaled) < EXACT ? unscaled / TEN[scale] : Double.NaN;
-                default:
-                    return Double.NaN;
-            }
-        }
-
-        private static boolean present(ColumnReader r) {
-            return r.getCurrentDefinitionLevel() == r.getDescriptor().getMaxDefinitionLevel();
-        }
-
-        private static boolean plainBinary(ColumnDescriptor d) {
-            PrimitiveType p = d.getPrimitiveType();
-            return p.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY
-                    && !(p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
-        }
-
-        /**
-         * A present Parquet value as the text a CSV cell would hold: integers, floating point, decimals (of any
-         * physical type) and strings.
-         */
-        private static String text(ColumnReader r) {
-            PrimitiveType p = r.getDescriptor().getPrimitiveType();
-            int scale = p.getLogicalTypeAnnotation()
-                    instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : -1;
-            return switch (p.getPrimitiveTypeName()) {
-                case INT32 -> scale < 0 ? Integer.toString(r.getInteger())
-                        : BigDecimal.valueOf(r.getInteger(), scale).toPlainString();
-                case INT64 -> scale < 0 ? Long.toString(r.getLong()) : BigDecimal.valueOf(r.getLong(), scale).toPlainString();
-                case FLOAT -> Float.toString(r.getFloat());
-                case DOUBLE -> Double.toString(r.getDouble());
-                case BINARY, FIXED_LEN_BYTE_ARRAY -> scale < 0 ? r.getBinary().toStringUsingUTF8().trim()
-                        : new BigDecimal(new BigInteger(r.getBinary().getBytes()), scale).toPlainString();
-                default -> "(a " + p.getPrimitiveTypeName() + " value)";
-            };
+            String cell = ParquetValues.present(r) ? ParquetValues.text(r) : "";
+            return InputRules.integer(label, row, Map.of(name, cell), name, lo, hi, rowErrors);
         }
 
         /** One CSV row: checked, then placed in its user's profile if it falls in the window. */
@@ -359,7 +297,7 @@ public final class EndUserLoadTable {
                 }
                 int i = (day - firstDay) * Hours.T + hour;
                 if (!Float.isNaN(profile[i])) {
-                    String cell = hourCell instanceof ColumnReader r ? text(r) : (String) hourCell;
+                    String cell = hourCell instanceof ColumnReader r ? ParquetValues.text(r) : (String) hourCell;
                     rowErrors.add(InputRules.field(label, row, HOUR, cell, "each (user_id, day, hour) once, but user "
                             + id + " has day " + day + " hour " + hour + " in an earlier row"));
                 } else {

@@ -18,14 +18,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -36,9 +33,7 @@ import org.tea.engine.spark.SparkBlocks;
 import org.tea.io.InputException;
 import org.tea.io.InputFiles;
 import org.tea.io.InputRules;
-import org.tea.io.synth.CityParameters;
 import org.tea.io.synth.Seeds;
-import org.tea.io.synth.SyntheticCity;
 import org.tea.model.EndUserSpec;
 import org.tea.model.ProsumerSpec;
 import scala.Tuple2;
@@ -344,40 +339,6 @@ public final class InputParquet {
         return keyed.repartitionAndSortWithinPartitions(new BlockSlices(total, size, partitions)).values();
     }
 
-    /** Positions to partitions: block {@code position / size}, blocks in contiguous slices. */
-    static final class BlockSlices extends Partitioner {
-        private static final long serialVersionUID = 1L;
-        private final long blocks;
-        private final int size;
-        private final int partitions;
-
-        BlockSlices(long rows, int size, int partitions) {
-            this.blocks = Math.max(1, (rows + size - 1) / size);
-            this.size = size;
-            this.partitions = (int) Math.max(1, Math.min(partitions, blocks));
-        }
-
-        @Override
-        public int numPartitions() {
-            return partitions;
-        }
-
-        @Override
-        public int getPartition(Object key) {
-            return (int) ((Long) key / size * partitions / blocks);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof BlockSlices b && b.blocks == blocks && b.size == size && b.partitions == partitions;
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(blocks, size, partitions);
-        }
-    }
-
     private static String message(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -386,42 +347,5 @@ public final class InputParquet {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
-    }
-
-    /** The schema of {@value InputFiles#ENDUSERS_PARQUET} as written here. */
-    public static final StructType ENDUSER_SCHEMA = new StructType()
-            .add(InputRules.ID, DataTypes.StringType, false).add(InputRules.ARCHETYPE, DataTypes.StringType, false)
-            .add(InputRules.ANNUAL_ENERGY, DataTypes.DoubleType, false)
-            .add(InputRules.ELASTICITY, DataTypes.DoubleType, false)
-            .add(InputRules.FLEX_SHARE, DataTypes.DoubleType, false)
-            .add(InputRules.ENERGY_FLEX, DataTypes.DoubleType, false);
-
-    /** The schema of {@value InputFiles#PROSUMERS_PARQUET} as written here. */
-    public static final StructType PROSUMER_SCHEMA = new StructType()
-            .add(InputRules.ID, DataTypes.StringType, false).add(InputRules.PV_KWP, DataTypes.DoubleType, false)
-            .add(InputRules.WIND_KW, DataTypes.DoubleType, false)
-            .add(InputRules.ARCHETYPE, DataTypes.StringType, false)
-            .add(InputRules.ANNUAL_ENERGY, DataTypes.DoubleType, false);
-
-    /**
-     * Writes the synthetic city {@code p}'s populations as {@value InputFiles#ENDUSERS_PARQUET} and
-     * {@value InputFiles#PROSUMERS_PARQUET} folders in {@code dir}, each in {@code parts} part files, generated on
-     * the executors from their index (the driver holds none of them).
-     */
-    public static void writeGenerated(SparkSession spark, Path dir, CityParameters p, int parts) {
-        CityParameters city = p;
-        JavaRDD<Row> users = spark.range(0, p.endUsers(), 1, parts).javaRDD().map(i -> {
-            EndUserSpec u = SyntheticCity.endUser(city, i);
-            return RowFactory.create(u.id(), u.archetype(), u.annualEnergy(), u.elasticity(), u.flexShare(),
-                    u.energyFlex());
-        });
-        spark.createDataFrame(users, ENDUSER_SCHEMA).write().mode(SaveMode.ErrorIfExists)
-                .parquet(dir.resolve(InputFiles.ENDUSERS_PARQUET).toAbsolutePath().toUri().toString());
-        JavaRDD<Row> pros = spark.range(0, p.prosumers(), 1, parts).javaRDD().map(i -> {
-            ProsumerSpec q = SyntheticCity.prosumer(city, i);
-            return RowFactory.create(q.id(), q.pvKwp(), q.windKw(), q.archetype(), q.annualEnergy());
-        });
-        spark.createDataFrame(pros, PROSUMER_SCHEMA).write().mode(SaveMode.ErrorIfExists)
-                .parquet(dir.resolve(InputFiles.PROSUMERS_PARQUET).toAbsolutePath().toUri().toString());
     }
 }
