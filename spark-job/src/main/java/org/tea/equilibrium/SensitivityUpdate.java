@@ -27,7 +27,9 @@ import org.tea.model.Hours;
  *       crosses them by the hundred); once it has, the fixed point is bracketed, and the next S is the secant
  *       of the bracket (regula falsi, Illinois-weighted), or exactly the S that puts the price on the nearest
  *       kink when the secant would reach no further than twice that far: where one user's jump decides the
- *       fixed point, the price then lands on the kink and the one-sided sums there certify it.</li>
+ *       fixed point, the price then lands on the kink and the one-sided sums there certify it. Where the Newton
+ *       model sees no response to S (the offers saturated, or the price on a bound), nothing says where the plain
+ *       step lands, and across a large kink it lands near the bracket's far end again and again: take the secant.</li>
  * </ol>
  * The secant and kink steps stay inside the bracket; the plain step need not, since an hour's staircase moves
  * when the other hours' prices move (users couple hours through their energy bounds), and a bracket that those
@@ -35,6 +37,10 @@ import org.tea.model.Hours;
  * that reverses the hour's last one is halved, once more at each further reversal, and doubled again (up to
  * the full step) by each step that goes on in the same direction: the safeguard against a two-cycle across a
  * kink that the Newton model cannot see.
+ *
+ * <p><b>Hours where S cannot matter.</b> Where no prosumer has a surplus, or the area is short at {@code pi_b},
+ * the hour's clearing is the same for every S ({@link #inert}); its S is set to the followers' response at the
+ * fixed-point test, exactly, instead of trailing the other hours' moves by one outer iteration.
  */
 final class SensitivityUpdate {
     private static final int T = Hours.T;
@@ -42,11 +48,11 @@ final class SensitivityUpdate {
     static final double WINDOW = 1e-4;
     /**
      * Outer iterations after which a plain step that reverses the last one is halved. Where one hour's price
-     * jumps across a large kink of the followers' response (many hours meeting a bound at once) while the
-     * offers at one end are saturated, the Newton model sees no response and the plain step swings between the
-     * two sides of the kink for ever; halving on each reversal closes in on the S that puts the price on the kink,
-     * and doubling on each step that does not reverse keeps the approach from creeping.
-     * Late, so days that converge sooner are untouched.
+     * jumps across a large kink of the followers' response (many hours meeting a bound at once) and no bracket
+     * holds (the other hours keep moving the staircase), the plain step can swing between the two sides of the
+     * kink for ever; halving on each reversal closes in on the S that puts the price on the kink, and doubling on
+     * each step that does not reverse keeps the approach from creeping. Late, so days that converge sooner are
+     * untouched.
      */
     static final int DAMP_AFTER = 16;
 
@@ -85,6 +91,10 @@ final class SensitivityUpdate {
         double gap = 0;
         for (int t = 0; t < T; t++) {
             int i = base + t;
+            if (inert(i)) {
+                state.sens[i] = Math.max(Math.min(state.below[i], state.above[i]),
+                        Math.min(Math.max(state.below[i], state.above[i]), state.followerSens[i]));
+            }
             double scale = Math.max(state.sens[i], criterion.tiny());
             change = Math.max(change, Math.abs(state.followerSens[i] - state.sens[i]) / scale);
             gap = Math.max(gap, outside(i) / scale);
@@ -92,6 +102,19 @@ final class SensitivityUpdate {
         state.sensChange[g] = change;
         state.bracketGap[g] = gap;
         return competitive || criterion.converged(gap);
+    }
+
+    /**
+     * Whether game-hour i's clearing cannot depend on its S, so that the leaders may publish the followers'
+     * response there without clearing again: no prosumer has a surplus to offer ({@code A_t = 0} for every S), or
+     * the area is short at the import price ({@code D_t >= U_t >= A_t} for every S, so the price stays at
+     * {@code pi_b} and every surplus is sold). Such hours (nights, evening peaks) otherwise only follow the
+     * other hours' moves through users' energy bounds, one outer iteration behind.
+     */
+    private boolean inert(int i) {
+        double u = state.surplus[i];
+        return u == 0 || (state.lambda[i] >= prices.importPrice()[i]
+                && state.demandUsers[i] + state.deficit[i] >= u);
     }
 
     /** How far S lies outside {@code [S^-, S^+]} at game-hour i (0 inside). */
@@ -126,7 +149,7 @@ final class SensitivityUpdate {
                 boolean reverses = (state.lastEnd[i] > 0) != (distance > 0);
                 state.damping[i] = reverses ? 0.5 * state.damping[i] : Math.min(1.0, 2 * state.damping[i]);
             }
-            remember(i, s, distance, scale, response);
+            remember(i, s, distance, scale);
             double next = s + theta * state.damping[i] * distance;
             double kink = up ? state.kinkBelow[i] : state.kinkAbove[i];
             if (bracketed(i)) {
@@ -144,7 +167,7 @@ final class SensitivityUpdate {
                     double secant = secant(i);
                     boolean single = Math.abs(state.kinkPriceLo[i] - state.kinkPriceHi[i]) <= 2 * window(i);
                     next = inside(i, single || Math.abs(secant - s) <= 2 * Math.abs(toKink) ? s + toKink : secant);
-                } else if (leaves) {
+                } else if (leaves || response == 0) {
                     next = secant(i); // the fixed point lies inside the bracket
                 }
             }
@@ -164,7 +187,7 @@ final class SensitivityUpdate {
      * their energy bounds), the hour's staircase has moved and both ends are dropped; so are ends that meet with
      * no fixed point between them.
      */
-    private void remember(int i, double s, double distance, double scale, double response) {
+    private void remember(int i, double s, double distance, double scale) {
         if (distance > 0) {
             if (state.lastEnd[i] > 0) {
                 state.distanceHi[i] *= 0.5;
@@ -172,7 +195,6 @@ final class SensitivityUpdate {
             state.bracketLo[i] = s;
             state.distanceLo[i] = distance;
             state.priceLo[i] = state.lambda[i];
-            state.responseLo[i] = response;
             state.kinkPriceLo[i] = state.lambda[i] - state.kinkBelow[i];
             state.lastEnd[i] = 1;
         } else {
@@ -182,7 +204,6 @@ final class SensitivityUpdate {
             state.bracketHi[i] = s;
             state.distanceHi[i] = distance;
             state.priceHi[i] = state.lambda[i];
-            state.responseHi[i] = response;
             state.kinkPriceHi[i] = state.lambda[i] + state.kinkAbove[i];
             state.lastEnd[i] = -1;
         }
@@ -192,14 +213,13 @@ final class SensitivityUpdate {
     }
 
     /**
-     * Whether game-hour i's bracket says nothing about its own fixed point: its ends were seen at the same price
-     * (the sign of F flipped because the other hours moved, users coupling hours through their energy bounds), or
-     * the hour's own S moved its price at neither end (all its prosumers saturated, say), so again only the other
-     * hours can have flipped it.
+     * Whether game-hour i's bracket says nothing about its own fixed point: its ends were seen at the same price,
+     * so the sign of F flipped because the other hours moved (users couple hours through their energy bounds).
+     * An end where the Newton model saw no response to S (all offers saturated, or the price on a bound) still
+     * counts: the two prices differ, so the hour's own S moved its price, only not smoothly.
      */
     private boolean stale(int i) {
-        return Math.abs(state.priceHi[i] - state.priceLo[i]) <= window(i)
-                || (state.responseLo[i] == 0 && state.responseHi[i] == 0);
+        return Math.abs(state.priceHi[i] - state.priceLo[i]) <= window(i);
     }
 
     /** Forgets game-hour i's upper bracket end ({@code upper}) or its lower one. */

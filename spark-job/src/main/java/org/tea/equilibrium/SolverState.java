@@ -11,7 +11,7 @@ import org.tea.model.Hours;
  * The driver's parts read and write these arrays in place.
  */
 public final class SolverState implements java.io.Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private static final int T = Hours.T;
 
     final SolverSettings settings;
@@ -44,8 +44,6 @@ public final class SolverState implements java.io.Serializable {
     final double[] distanceHi;
     final double[] priceLo;     // the hour's price when each end was seen
     final double[] priceHi;
-    final double[] responseLo;  // and its price response to its own S there
-    final double[] responseHi;
     final double[] kinkPriceLo; // and the nearest kink it saw towards the other end (lo: below, hi: above)
     final double[] kinkPriceHi;
     final byte[] lastEnd;       // the end the last leaders' update replaced: 1 lo, -1 hi, 0 none yet
@@ -104,8 +102,6 @@ public final class SolverState implements java.io.Serializable {
         Arrays.fill(distanceHi, Double.NaN);
         priceLo = new double[n];
         priceHi = new double[n];
-        responseLo = new double[n];
-        responseHi = new double[n];
         kinkPriceLo = new double[n];
         kinkPriceHi = new double[n];
         lastEnd = new byte[n];
