@@ -44,8 +44,16 @@ public final class PassAggregates implements java.io.Serializable {
     static final int HOURLY_FIELDS = 11;
     public static final int WEIGHT = HOURLY_FIELDS * Hours.T;
     public static final int PHI = WEIGHT + 1;
+    /**
+     * Storage's coupling of hours t < u: {@code sum_b r_bt r_bu} over units whose hours t and u lie in one
+     * stretch between full and empty ({@code -d(c_bt - g_bt)/d lambda_u = -r_bt r_bu}, MODEL section 12), at
+     * {@link #coupling}; zero without storage.
+     */
+    public static final int COUPLING = PHI + 1;
+    /** Pairs of hours t < u. */
+    public static final int PAIRS = Hours.T * (Hours.T - 1) / 2;
     /** Sums per slot. */
-    public static final int STRIDE = PHI + 1;
+    public static final int STRIDE = COUPLING + PAIRS;
 
     /** Minimum over followers of how far hour t's price can rise beyond the window before a sensitivity changes. */
     public static final int KINK_ABOVE = 0;
@@ -73,6 +81,16 @@ public final class PassAggregates implements java.io.Serializable {
     /** Index of a daily sum ({@link #WEIGHT}, {@link #PHI}). */
     public static int daily(int slot, int field) {
         return slot * STRIDE + field;
+    }
+
+    /** Index of the coupling of hours {@code t < u} ({@link #COUPLING}). */
+    public static int coupling(int slot, int t, int u) {
+        return slot * STRIDE + COUPLING + pair(t, u);
+    }
+
+    /** Position of the pair {@code t < u} among the {@link #PAIRS}, row by row. */
+    public static int pair(int t, int u) {
+        return t * (2 * Hours.T - t - 1) / 2 + (u - t - 1);
     }
 
     /** Index of an hourly minimum ({@link #KINK_ABOVE}, {@link #KINK_BELOW}) in a partial of {@code slots} slots. */

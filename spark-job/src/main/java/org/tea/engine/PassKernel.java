@@ -41,6 +41,8 @@ public final class PassKernel {
         final double[] discharge = new double[T];
         final double[] soc = new double[T];
         final double[] storageSens = new double[T];
+        final double[] storageR = new double[T];
+        final int[] stretchEnd = new int[T];
         final double[] bCharge = new double[T];
         final double[] bDischarge = new double[T];
         final double[] bSoc = new double[T];
@@ -144,6 +146,7 @@ public final class PassKernel {
                     partial[dem + t] += sc.charge[t] - sc.discharge[t];
                     partial[sen + t] += sc.storageSens[t];
                 }
+                addCoupling(sc, partial, k);
                 for (int t = 0; t < T; t++) {
                     double w = window[off + t];
                     double u = sc.up[t];
@@ -159,6 +162,22 @@ public final class PassKernel {
                 }
             }
             partial[PassAggregates.daily(k, PassAggregates.PHI)] += phi;
+        }
+    }
+
+    /** The last solved unit's coupling of hours within each of its stretches, to slot k's pair sums. */
+    private static void addCoupling(Scratch sc, double[] partial, int k) {
+        sc.storage.coupling(sc.storageR, sc.stretchEnd);
+        int base = PassAggregates.coupling(k, 0, 1) - PassAggregates.pair(0, 1);
+        for (int t = 0; t < T; t++) {
+            double rt = sc.storageR[t];
+            if (rt == 0) {
+                continue;
+            }
+            int row = base + PassAggregates.pair(t, t + 1) - (t + 1);
+            for (int u = t + 1; u < sc.stretchEnd[t]; u++) {
+                partial[row + u] += rt * sc.storageR[u];
+            }
         }
     }
 

@@ -238,10 +238,27 @@ public final class EquilibriumSolver {
                         dem, state.offered[i]);
             }
             state.weight[g] = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
+            acceptCoupling(g, k, agg);
             state.phi[g] = phiValue;
             state.halvings[g] = 0;
             if (settings.method() == ClearingMethod.NEWTON) {
                 newton.direction(g);
+            }
+        }
+
+        /** Storage's coupling of hours at the accepted point (none without storage: nothing is stored). */
+        void acceptCoupling(int g, int k, double[] agg) {
+            int from = PassAggregates.coupling(k, 0, 1);
+            boolean any = false;
+            for (int p = 0; p < PassAggregates.PAIRS && !any; p++) {
+                any = agg[from + p] != 0;
+            }
+            state.coupled[g] = any;
+            if (any) {
+                if (state.coupling == null) {
+                    state.coupling = new double[state.games * PassAggregates.PAIRS];
+                }
+                System.arraycopy(agg, from, state.coupling, g * PassAggregates.PAIRS, PassAggregates.PAIRS);
             }
         }
 

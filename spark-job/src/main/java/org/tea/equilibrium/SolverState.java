@@ -11,7 +11,7 @@ import org.tea.model.Hours;
  * The driver's parts read and write these arrays in place.
  */
 public final class SolverState implements java.io.Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private static final int T = Hours.T;
 
     final SolverSettings settings;
@@ -60,6 +60,9 @@ public final class SolverState implements java.io.Serializable {
     final int[] innerTotal;
     final int[] halvings;
     final double[] weight;      // w = sum of a_j of users whose energy bound binds
+    final boolean[] coupled;    // storage couples hours at the accepted point (MODEL 12)
+    // per game, PassAggregates.PAIRS each: storage's coupling of hours t < u; allocated with the first coupling
+    double[] coupling;
     final double[] clearingRatio; // worst clearing violation over its tolerance, at the accepted point
     final double[] sensChange;
     final double[] bracketGap;
@@ -122,6 +125,7 @@ public final class SolverState implements java.io.Serializable {
         innerTotal = new int[games];
         halvings = new int[games];
         weight = new double[games];
+        coupled = new boolean[games];
         clearingRatio = new double[games];
         sensChange = new double[games];
         Arrays.fill(sensChange, Double.NaN);

@@ -658,6 +658,34 @@ public final class StorageSolver {
     }
 
     /**
+     * The coupling of the last solve's hours within each stretch: the derivative of the unit's net demand is
+     * {@code d(c_t - g_t)/d lambda_u = -s_t [t = u] + r_t r_u} for hours t != u of one stretch (its water value
+     * moves with every free hour's price, so a uniform move over a stretch changes nothing), with
+     * {@code r_t = q_t / (kappa sqrt(K))}, 0 at a limit or idle. Writes {@code r} and, per hour, the end (exclusive)
+     * of its stretch.
+     */
+    public void coupling(double[] r, int[] stretchEnd) {
+        if (!(cap > 0 && pow > 0)) {
+            Arrays.fill(r, 0, T, 0.0);
+            Arrays.fill(stretchEnd, 0, T, T);
+            return;
+        }
+        for (int a = 0; a < T; a = segEnd[a]) {
+            int b = segEnd[a];
+            double kSum = segSlope[a];
+            double w = segW[a];
+            double scale = kSum > 0 ? 1.0 / (kappa * Math.sqrt(kSum)) : 0.0;
+            for (int t = a; t < b; t++) {
+                double ct = charge(t, w);
+                double gt = discharge(t, w);
+                double q = (ct > 0 && ct < pow ? etaC : 0.0) + (gt > 0 && gt < pow ? 1.0 / etaD : 0.0);
+                r[t] = q * scale;
+                stretchEnd[t] = b;
+            }
+        }
+    }
+
+    /**
      * The fixed points of the last solve: bit k (1..T-1) of the low word for a full point, of the high word
      * for an empty one. Pass it as {@code warm} to the next solve of the same unit.
      */
