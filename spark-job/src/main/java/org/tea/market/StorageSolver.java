@@ -28,8 +28,8 @@ import org.tea.model.Hours;
  * discharging) and {@code K} the sum of the free slopes of its stretch; 0 at a limit or idle.
  *
  * <p>The stretches' water values are found by {@link StorageStretches}, the kink distances by {@link StorageKinks};
- * the unit-day they share is a {@link StorageDay}. One instance per thread; it never allocates while solving. {@link #activeSet()} of a solve may be passed
- * as the warm start of the next solve of the same unit.
+ * the unit-day they share is a {@link StorageDay}. One instance per thread; it never allocates while solving.
+ * {@link #activeSet()} of a solve may be passed as the warm start of the next solve of the same unit.
  */
 public final class StorageSolver {
     private static final int T = Hours.T;

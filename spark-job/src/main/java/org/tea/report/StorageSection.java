@@ -74,18 +74,20 @@ final class StorageSection {
         StringBuilder html = page.html();
         html.append("<table id=\"storage\">\n<tr><th>run</th><th>units</th><th>TE price</th><th>mean price ")
                 .append(MIDDAY_FROM).append("-").append(MIDDAY_TO).append(" h</th><th>mean price ").append(EVENING_FROM)
-                .append("-").append(EVENING_TO).append(" h</th><th>peak demand (kWh/h)</th><th>peak change</th>"
-                        + "<th>storage profit</th><th>prosumer profit</th><th>end-user surplus</th><th>welfare</th></tr>\n");
+                .append("-").append(EVENING_TO).append(" h</th><th>peak demand (kWh/h)</th><th>peak change</th>")
+                .append("<th>storage profit</th><th>prosumer profit</th><th>end-user surplus</th><th>welfare</th>")
+                .append("</tr>\n");
         try (CSVPrinter csv = page.csv("storage.csv", "run", "units", "price_te", "mean_price_midday",
-                "mean_price_evening", "peak_demand_te", "peak_change_percent", "storage_profit_te", "prosumer_profit_te",
-                "enduser_surplus_te", "welfare_te")) {
+                "mean_price_evening", "peak_demand_te", "peak_change_percent", "storage_profit_te",
+                "prosumer_profit_te", "enduser_surplus_te", "welfare_te")) {
             for (Row r : rows) {
                 // against the run without storage when there is one, else against the run's own baseline
                 double peakChange = KeyFigures.change(r.peak(), without != null ? without.peak() : r.peakBaseline());
                 html.append("<tr><td>").append(esc(r.run().name())).append("</td>").append(num(r.units(), 0))
                         .append(num(r.price())).append(num(r.midday())).append(num(r.evening())).append(num(r.peak()))
-                        .append("<td class=\"n\">").append(pct(peakChange)).append("</td>").append(num(r.storageProfit()))
-                        .append(num(r.prosumerProfit())).append(num(r.surplus())).append(num(r.welfare()))
+                        .append("<td class=\"n\">").append(pct(peakChange)).append("</td>")
+                        .append(num(r.storageProfit())).append(num(r.prosumerProfit())).append(num(r.surplus()))
+                        .append(num(r.welfare()))
                         .append("</tr>\n");
                 csv.printRecord(r.run().name(), r.units(), r.price(), r.midday(), r.evening(), r.peak(), peakChange,
                         r.storageProfit(), r.prosumerProfit(), r.surplus(), r.welfare());

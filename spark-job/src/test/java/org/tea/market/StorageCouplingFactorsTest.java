@@ -52,7 +52,8 @@ class StorageCouplingFactorsTest {
                     int first = Math.min(t, h);
                     boolean same = stretchEnd[first] > Math.max(t, h);
                     double expected = same ? rt[t] * rt[h] : 0.0;
-                    assertEquals(expected, right, 1e-4 * (1 + Math.abs(right)), "case " + i + ", hours " + t + ", " + h);
+                    assertEquals(expected, right, 1e-4 * (1 + Math.abs(right)),
+                            "case " + i + ", hours " + t + ", " + h);
                     checked++;
                     if (expected > 0) {
                         coupled++;
