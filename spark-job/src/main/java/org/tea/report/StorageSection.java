@@ -119,8 +119,8 @@ final class StorageSection {
         Plots.save(page.file("storage.png"), 1, 860, 360, c);
         page.img("storage.png", "Batteries' mean net demand by hour");
         page.p("Batteries take the retail price like end-users (MODEL section 12): they charge in the midday hours "
-                + "that clear inside the price box and discharge in the evening, which clears at the import price pi_b "
-                + "with or without them, so the evening peak falls while the evening price stays; midday prices rise "
+                + "that clear inside the price box and discharge in the evening (some also in the morning); the evening "
+                + "clears at the import price pi_b with or without them, so its peak falls while its price stays; midday prices rise "
                 + "because batteries buy there, which the prosumers gain and the end-users pay.");
         page.link("storage.csv");
     }
