@@ -25,7 +25,7 @@ import org.tea.model.Hours;
  * every slot ({@link #MIN_STRIDE} each).
  */
 public final class PassAggregates implements java.io.Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public static final int DEMAND = 0;
     public static final int SENSITIVITY = 1;
@@ -44,16 +44,15 @@ public final class PassAggregates implements java.io.Serializable {
     static final int HOURLY_FIELDS = 11;
     public static final int WEIGHT = HOURLY_FIELDS * Hours.T;
     public static final int PHI = WEIGHT + 1;
-    /**
-     * Storage's coupling of hours t < u: {@code sum_b r_bt r_bu} over units whose hours t and u lie in one
-     * stretch between full and empty ({@code -d(c_bt - g_bt)/d lambda_u = -r_bt r_bu}, MODEL section 12), at
-     * {@link #coupling}; zero without storage.
-     */
-    public static final int COUPLING = PHI + 1;
-    /** Pairs of hours t < u. */
-    public static final int PAIRS = Hours.T * (Hours.T - 1) / 2;
     /** Sums per slot. */
-    public static final int STRIDE = COUPLING + PAIRS;
+    public static final int STRIDE = PHI + 1;
+    /**
+     * Pairs of hours t < u. Storage's coupling of hours t < u, {@code sum_b r_bt r_bu} over units whose hours t and
+     * u lie in one stretch between full and empty ({@code -d(c_bt - g_bt)/d lambda_u = -r_bt r_bu}, MODEL section
+     * 12), is summed per slot and pair after the minima ({@link #coupling}), in storage blocks' partials only: a
+     * pass without storage carries and returns none of it.
+     */
+    public static final int PAIRS = Hours.T * (Hours.T - 1) / 2;
 
     /** Minimum over followers of how far hour t's price can rise beyond the window before a sensitivity changes. */
     public static final int KINK_ABOVE = 0;
@@ -65,12 +64,15 @@ public final class PassAggregates implements java.io.Serializable {
 
     private final int slots;
     private final ExactSums sums;
+    /* Holds no arrays until a storage block adds a coupling. */
+    private final ExactSums coupling;
     /* Allocated on the first addition, like the sums: the zero value of a tree aggregate travels in every task. */
     private double[] minima;
 
     public PassAggregates(int slots) {
         this.slots = slots;
         this.sums = new ExactSums(slots * STRIDE);
+        this.coupling = new ExactSums(slots * PAIRS);
     }
 
     /** Index of an hourly sum in a slot's block of a partial vector. */
@@ -83,9 +85,9 @@ public final class PassAggregates implements java.io.Serializable {
         return slot * STRIDE + field;
     }
 
-    /** Index of the coupling of hours {@code t < u} ({@link #COUPLING}). */
-    public static int coupling(int slot, int t, int u) {
-        return slot * STRIDE + COUPLING + pair(t, u);
+    /** Index of the coupling of hours {@code t < u} ({@link #PAIRS}) in a partial of {@code slots} slots. */
+    public static int coupling(int slots, int slot, int t, int u) {
+        return slots * (STRIDE + MIN_STRIDE) + slot * PAIRS + pair(t, u);
     }
 
     /** Position of the pair {@code t < u} among the {@link #PAIRS}, row by row. */
@@ -105,14 +107,23 @@ public final class PassAggregates implements java.io.Serializable {
         return p;
     }
 
+    /** A storage block's partial: that of {@link #newPartial(int)}, then the coupling of hours per slot. */
+    public static double[] newStoragePartial(int slots) {
+        return Arrays.copyOf(newPartial(slots), slots * (STRIDE + MIN_STRIDE + PAIRS));
+    }
+
     /** Adds one block's partial. */
     public PassAggregates add(double[] partial) {
         int n = slots * STRIDE;
+        int end = slots * (STRIDE + MIN_STRIDE);
         for (int i = 0; i < n; i++) {
             sums.add(i, partial[i]);
         }
+        for (int i = end; i < partial.length; i++) {
+            coupling.add(i - end, partial[i]);
+        }
         if (minima == null) {
-            minima = Arrays.copyOfRange(partial, n, partial.length);
+            minima = Arrays.copyOfRange(partial, n, end);
         } else {
             for (int i = 0; i < minima.length; i++) {
                 minima[i] = Math.min(minima[i], partial[n + i]);
@@ -123,6 +134,7 @@ public final class PassAggregates implements java.io.Serializable {
 
     public PassAggregates merge(PassAggregates other) {
         sums.merge(other.sums);
+        coupling.merge(other.coupling);
         if (other.minima != null) {
             if (minima == null) {
                 minima = other.minima.clone();
@@ -139,11 +151,18 @@ public final class PassAggregates implements java.io.Serializable {
         return slots;
     }
 
-    /** All sums as doubles, then all minima, in the partial-vector layout. */
+    /**
+     * All sums as doubles, then all minima, in the partial-vector layout; then the coupling of hours when a storage
+     * block added one ({@link #coupling}).
+     */
     public double[] values() {
-        double[] out = Arrays.copyOf(sums.toDoubles(), slots * (STRIDE + MIN_STRIDE));
+        int end = slots * (STRIDE + MIN_STRIDE);
+        double[] out = Arrays.copyOf(sums.toDoubles(), coupling.isEmpty() ? end : end + slots * PAIRS);
+        if (!coupling.isEmpty()) {
+            System.arraycopy(coupling.toDoubles(), 0, out, end, slots * PAIRS);
+        }
         if (minima == null) {
-            Arrays.fill(out, slots * STRIDE, out.length, Double.POSITIVE_INFINITY);
+            Arrays.fill(out, slots * STRIDE, end, Double.POSITIVE_INFINITY);
         } else {
             System.arraycopy(minima, 0, out, slots * STRIDE, minima.length);
         }

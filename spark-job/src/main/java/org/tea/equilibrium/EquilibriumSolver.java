@@ -89,6 +89,8 @@ public final class EquilibriumSolver {
         final SolverState state;
         final ProjectedNewton newton;
         final SensitivityUpdate leaders;
+        /** Games in the pass being read. */
+        int slots;
 
         Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState state,
                 Checkpoints checkpoints) {
@@ -110,6 +112,7 @@ public final class EquilibriumSolver {
                 double[] agg = engine.evaluate(request).values();
                 double worstRatio = 0;
                 double worst = 0;
+                slots = active.length;
                 for (int k = 0; k < active.length; k++) {
                     int g = active[k];
                     worstRatio = Math.max(worstRatio, absorb(g, k, agg, request.lambda()));
@@ -216,7 +219,6 @@ public final class EquilibriumSolver {
         /** Makes the evaluated point game g's current point. */
         void accept(int g, int k, double[] agg, double[] point, double phiValue) {
             int base = g * T;
-            int slots = agg.length / (PassAggregates.STRIDE + PassAggregates.MIN_STRIDE);
             for (int t = 0; t < T; t++) {
                 int i = base + t;
                 state.lambda[i] = point[k * T + t];
@@ -248,8 +250,12 @@ public final class EquilibriumSolver {
 
         /** Storage's coupling of hours at the accepted point (none without storage: nothing is stored). */
         void acceptCoupling(int g, int k, double[] agg) {
-            int from = PassAggregates.coupling(k, 0, 1);
+            int from = PassAggregates.coupling(slots, k, 0, 1);
             boolean any = false;
+            if (from >= agg.length) { // the pass had no storage
+                state.coupled[g] = false;
+                return;
+            }
             for (int p = 0; p < PassAggregates.PAIRS && !any; p++) {
                 any = agg[from + p] != 0;
             }
