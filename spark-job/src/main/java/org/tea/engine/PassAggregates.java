@@ -22,7 +22,8 @@ import org.tea.model.Hours;
  * {@code c c^T / w}) at the cost of one more sum per hour.
  *
  * <p>A block's partial is one double vector: the sums of every slot ({@link #STRIDE} each), then the minima of
- * every slot ({@link #MIN_STRIDE} each).
+ * every slot ({@link #MIN_STRIDE} each), and in a storage block's partial the coupling of hours of every slot
+ * ({@link #PAIRS} each).
  */
 public final class PassAggregates implements java.io.Serializable {
     private static final long serialVersionUID = 3L;
