@@ -102,6 +102,11 @@ public final class ExactSums implements java.io.Serializable {
         return negative ? -magnitude : magnitude;
     }
 
+    /** Whether nothing but zeros was ever added (no arrays are held then). */
+    public boolean isEmpty() {
+        return hi == null;
+    }
+
     public double[] toDoubles() {
         double[] out = new double[size];
         for (int i = 0; i < out.length; i++) {

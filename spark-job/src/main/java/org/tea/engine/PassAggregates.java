@@ -22,10 +22,11 @@ import org.tea.model.Hours;
  * {@code c c^T / w}) at the cost of one more sum per hour.
  *
  * <p>A block's partial is one double vector: the sums of every slot ({@link #STRIDE} each), then the minima of
- * every slot ({@link #MIN_STRIDE} each).
+ * every slot ({@link #MIN_STRIDE} each), and in a storage block's partial the coupling of hours of every slot
+ * ({@link #PAIRS} each).
  */
 public final class PassAggregates implements java.io.Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public static final int DEMAND = 0;
     public static final int SENSITIVITY = 1;
@@ -46,6 +47,13 @@ public final class PassAggregates implements java.io.Serializable {
     public static final int PHI = WEIGHT + 1;
     /** Sums per slot. */
     public static final int STRIDE = PHI + 1;
+    /**
+     * Pairs of hours t < u. Storage's coupling of hours t < u, {@code sum_b r_bt r_bu} over units whose hours t and
+     * u lie in one stretch between full and empty ({@code -d(c_bt - g_bt)/d lambda_u = -r_bt r_bu}, MODEL section
+     * 12), is summed per slot and pair after the minima ({@link #coupling}), in storage blocks' partials only: a
+     * pass without storage carries and returns none of it.
+     */
+    public static final int PAIRS = Hours.T * (Hours.T - 1) / 2;
 
     /** Minimum over followers of how far hour t's price can rise beyond the window before a sensitivity changes. */
     public static final int KINK_ABOVE = 0;
@@ -57,12 +65,15 @@ public final class PassAggregates implements java.io.Serializable {
 
     private final int slots;
     private final ExactSums sums;
+    /* Holds no arrays until a storage block adds a coupling. */
+    private final ExactSums coupling;
     /* Allocated on the first addition, like the sums: the zero value of a tree aggregate travels in every task. */
     private double[] minima;
 
     public PassAggregates(int slots) {
         this.slots = slots;
         this.sums = new ExactSums(slots * STRIDE);
+        this.coupling = new ExactSums(slots * PAIRS);
     }
 
     /** Index of an hourly sum in a slot's block of a partial vector. */
@@ -73,6 +84,16 @@ public final class PassAggregates implements java.io.Serializable {
     /** Index of a daily sum ({@link #WEIGHT}, {@link #PHI}). */
     public static int daily(int slot, int field) {
         return slot * STRIDE + field;
+    }
+
+    /** Index of the coupling of hours {@code t < u} ({@link #PAIRS}) in a partial of {@code slots} slots. */
+    public static int coupling(int slots, int slot, int t, int u) {
+        return slots * (STRIDE + MIN_STRIDE) + slot * PAIRS + pair(t, u);
+    }
+
+    /** Position of the pair {@code t < u} among the {@link #PAIRS}, row by row. */
+    public static int pair(int t, int u) {
+        return t * (2 * Hours.T - t - 1) / 2 + (u - t - 1);
     }
 
     /** Index of an hourly minimum ({@link #KINK_ABOVE}, {@link #KINK_BELOW}) in a partial of {@code slots} slots. */
@@ -87,14 +108,23 @@ public final class PassAggregates implements java.io.Serializable {
         return p;
     }
 
+    /** A storage block's partial: that of {@link #newPartial(int)}, then the coupling of hours per slot. */
+    public static double[] newStoragePartial(int slots) {
+        return Arrays.copyOf(newPartial(slots), slots * (STRIDE + MIN_STRIDE + PAIRS));
+    }
+
     /** Adds one block's partial. */
     public PassAggregates add(double[] partial) {
         int n = slots * STRIDE;
+        int end = slots * (STRIDE + MIN_STRIDE);
         for (int i = 0; i < n; i++) {
             sums.add(i, partial[i]);
         }
+        for (int i = end; i < partial.length; i++) {
+            coupling.add(i - end, partial[i]);
+        }
         if (minima == null) {
-            minima = Arrays.copyOfRange(partial, n, partial.length);
+            minima = Arrays.copyOfRange(partial, n, end);
         } else {
             for (int i = 0; i < minima.length; i++) {
                 minima[i] = Math.min(minima[i], partial[n + i]);
@@ -105,6 +135,7 @@ public final class PassAggregates implements java.io.Serializable {
 
     public PassAggregates merge(PassAggregates other) {
         sums.merge(other.sums);
+        coupling.merge(other.coupling);
         if (other.minima != null) {
             if (minima == null) {
                 minima = other.minima.clone();
@@ -121,11 +152,18 @@ public final class PassAggregates implements java.io.Serializable {
         return slots;
     }
 
-    /** All sums as doubles, then all minima, in the partial-vector layout. */
+    /**
+     * All sums as doubles, then all minima, in the partial-vector layout; then the coupling of hours when a storage
+     * block added one ({@link #coupling}).
+     */
     public double[] values() {
-        double[] out = Arrays.copyOf(sums.toDoubles(), slots * (STRIDE + MIN_STRIDE));
+        int end = slots * (STRIDE + MIN_STRIDE);
+        double[] out = Arrays.copyOf(sums.toDoubles(), coupling.isEmpty() ? end : end + slots * PAIRS);
+        if (!coupling.isEmpty()) {
+            System.arraycopy(coupling.toDoubles(), 0, out, end, slots * PAIRS);
+        }
         if (minima == null) {
-            Arrays.fill(out, slots * STRIDE, out.length, Double.POSITIVE_INFINITY);
+            Arrays.fill(out, slots * STRIDE, end, Double.POSITIVE_INFINITY);
         } else {
             System.arraycopy(minima, 0, out, slots * STRIDE, minima.length);
         }

@@ -41,6 +41,8 @@ public final class PassKernel {
         final double[] discharge = new double[T];
         final double[] soc = new double[T];
         final double[] storageSens = new double[T];
+        final double[] storageR = new double[T];
+        final int[] stretchEnd = new int[T];
         final double[] bCharge = new double[T];
         final double[] bDischarge = new double[T];
         final double[] bSoc = new double[T];
@@ -117,7 +119,8 @@ public final class PassKernel {
     }
 
     /**
-     * Adds the block's storage units at the request's prices to {@code partial}, as followers (MODEL section 12):
+     * Adds the block's storage units at the request's prices to {@code partial}
+     * ({@link PassAggregates#newStoragePartial}), as followers (MODEL section 12):
      * net demand {@code c - g} to the demand, their sensitivity to {@code S_t} and to the one-sided sums (a unit
      * re-solves an hour at {@code lambda_t -+ window} only when a kink of its sensitivity lies within the window),
      * their nearest kinks to the minima, and their dual value (the day's best profit) to {@code Phi}.
@@ -144,6 +147,7 @@ public final class PassKernel {
                     partial[dem + t] += sc.charge[t] - sc.discharge[t];
                     partial[sen + t] += sc.storageSens[t];
                 }
+                addCoupling(sc, partial, slots, k);
                 for (int t = 0; t < T; t++) {
                     double w = window[off + t];
                     double u = sc.up[t];
@@ -159,6 +163,22 @@ public final class PassKernel {
                 }
             }
             partial[PassAggregates.daily(k, PassAggregates.PHI)] += phi;
+        }
+    }
+
+    /** The last solved unit's coupling of hours within each of its stretches, to slot k's pair sums. */
+    private static void addCoupling(Scratch sc, double[] partial, int slots, int k) {
+        sc.storage.coupling(sc.storageR, sc.stretchEnd);
+        int base = PassAggregates.coupling(slots, k, 0, 1) - PassAggregates.pair(0, 1);
+        for (int t = 0; t < T; t++) {
+            double rt = sc.storageR[t];
+            if (rt == 0) {
+                continue;
+            }
+            int row = base + PassAggregates.pair(t, t + 1) - (t + 1);
+            for (int u = t + 1; u < sc.stretchEnd[t]; u++) {
+                partial[row + u] += rt * sc.storageR[u];
+            }
         }
     }
 

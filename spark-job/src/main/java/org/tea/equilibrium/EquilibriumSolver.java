@@ -94,6 +94,8 @@ public final class EquilibriumSolver {
         final SolverState state;
         final ProjectedNewton newton;
         final SensitivityUpdate leaders;
+        /** Games in the pass being read. */
+        int slots;
 
         Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState state,
                 Checkpoints checkpoints) {
@@ -115,6 +117,7 @@ public final class EquilibriumSolver {
                 double[] agg = engine.evaluate(request).values();
                 double worstRatio = 0;
                 double worst = 0;
+                slots = active.length;
                 for (int k = 0; k < active.length; k++) {
                     int g = active[k];
                     worstRatio = Math.max(worstRatio, absorb(g, k, agg, request.lambda()));
@@ -221,7 +224,6 @@ public final class EquilibriumSolver {
         /** Makes the evaluated point game g's current point. */
         void accept(int g, int k, double[] agg, double[] point, double phiValue) {
             int base = g * T;
-            int slots = agg.length / (PassAggregates.STRIDE + PassAggregates.MIN_STRIDE);
             for (int t = 0; t < T; t++) {
                 int i = base + t;
                 state.lambda[i] = point[k * T + t];
@@ -243,10 +245,31 @@ public final class EquilibriumSolver {
                         dem, state.offered[i]);
             }
             state.weight[g] = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
+            acceptCoupling(g, k, agg);
             state.phi[g] = phiValue;
             state.halvings[g] = 0;
             if (settings.method() == ClearingMethod.NEWTON) {
                 newton.direction(g);
+            }
+        }
+
+        /** Storage's coupling of hours at the accepted point (none without storage: nothing is stored). */
+        void acceptCoupling(int g, int k, double[] agg) {
+            int from = PassAggregates.coupling(slots, k, 0, 1);
+            boolean any = false;
+            if (from >= agg.length) { // the pass had no storage
+                state.coupled[g] = false;
+                return;
+            }
+            for (int p = 0; p < PassAggregates.PAIRS && !any; p++) {
+                any = agg[from + p] != 0;
+            }
+            state.coupled[g] = any;
+            if (any) {
+                if (state.coupling == null) {
+                    state.coupling = new double[state.games * PassAggregates.PAIRS];
+                }
+                System.arraycopy(agg, from, state.coupling, g * PassAggregates.PAIRS, PassAggregates.PAIRS);
             }
         }
 

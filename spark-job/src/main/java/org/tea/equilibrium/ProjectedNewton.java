@@ -9,7 +9,8 @@ import org.tea.model.Hours;
  * <p>The Newton step uses the Hessian of Phi as the engine's sums give it: {@code diag(sum s + c + dA/dlambda)}
  * minus the rank-one coupling {@code c c^T / w} of users whose daily energy bound binds, inverted in O(24)
  * by Sherman-Morrison on the hours not held at a bound (Bertsekas' projected Newton). The approximation is
- * never below the true curvature, so full steps are rarely cut back.
+ * never below the true curvature, so full steps are rarely cut back. Where storage couples hours, the system is
+ * solved with that coupling by {@link CoupledNewton}.
  */
 final class ProjectedNewton {
     private static final int T = Hours.T;
@@ -24,6 +25,7 @@ final class ProjectedNewton {
     private final double[] rhs = new double[T];
     private final double[] x = new double[T];
     private final boolean[] held = new boolean[T];
+    private final CoupledNewton coupled = new CoupledNewton();
     private double lastCz;
 
     ProjectedNewton(SolverState state, MarketPrices prices) {
@@ -88,6 +90,9 @@ final class ProjectedNewton {
         if (held[t]) {
             return 0.0;
         }
+        if (state.coupled[g]) {
+            return -state.offerGrowth[base + t] * coupled.inverseDiagonal(t);
+        }
         double hd = state.hdiag[base + t];
         double inverse = 1.0 / hd;
         double w = state.weight[g];
@@ -121,6 +126,11 @@ final class ProjectedNewton {
             }
         }
         lastCz = cz;
+        if (state.coupled[g]) {
+            coupled.factor(state, g, curv, held);
+            coupled.solve(b, out);
+            return;
+        }
         double w = state.weight[g];
         double denom = w - cz;
         double coupling = w > 0 ? cy / Math.max(denom, 1e-12 * w) : 0.0;

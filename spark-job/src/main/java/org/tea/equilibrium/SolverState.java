@@ -58,6 +58,9 @@ public final class SolverState implements java.io.Serializable {
     final int[] innerTotal;
     final int[] halvings;
     final double[] weight;      // w = sum of a_j of users whose energy bound binds
+    final boolean[] coupled;    // storage couples hours at the accepted point (MODEL 12)
+    // per game, PassAggregates.PAIRS each: storage's coupling of hours t < u; allocated with the first coupling
+    double[] coupling;
     final double[] clearingRatio; // worst clearing violation over its tolerance, at the accepted point
     final double[] sensChange;
     final double[] bracketGap;
@@ -118,6 +121,7 @@ public final class SolverState implements java.io.Serializable {
         innerTotal = new int[games];
         halvings = new int[games];
         weight = new double[games];
+        coupled = new boolean[games];
         clearingRatio = new double[games];
         sensChange = new double[games];
         Arrays.fill(sensChange, Double.NaN);

@@ -6,8 +6,9 @@
  * <p>One file per part, so each can be read and changed alone: {@code EquilibriumSolver} is the public entry
  * and the lockstep loop with each game's transitions ({@code Phase}); {@code SolverState} is all the loop
  * knows between passes, in one serialisable object because a checkpoint must resume bit for bit;
- * {@code ProjectedNewton} is the clearing step on a game's prices; {@code SensitivityUpdate} is how the leaders'
- * {@code S} moves and when it has arrived, the seam where a set-valued fixed point at kinks goes;
+ * {@code ProjectedNewton} is the clearing step on a game's prices, solved densely by {@code CoupledNewton} where
+ * storage couples hours; {@code SensitivityUpdate} is how the leaders' {@code S} moves and when it has arrived,
+ * the seam where a set-valued fixed point at kinks goes;
  * {@code ResultAssembly} is the settle pass and the result, read once the iteration is over.
  */
 package org.tea.equilibrium;

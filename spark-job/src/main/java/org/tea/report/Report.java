@@ -48,6 +48,7 @@ public final class Report {
             MarketPowerSection.write(page, sweep);
             PvSweepSection.write(page, sweep);
         }
+        StorageSection.write(page, reference, isSweep ? sweep : List.of(reference));
         if (reference.scenarioCount() > 1) {
             MonteCarloSection.write(page, reference);
         }

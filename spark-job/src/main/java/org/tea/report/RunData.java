@@ -25,7 +25,8 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
     /** The {@code market_hourly} columns the report uses ({@link org.tea.io.OutputTables.MarketHourly}). */
     public record Hourly(double[] wholesale, double[] importPrice, double[] exportPrice, double[] tariff,
             double[] retail, double[] demand, double[] baselineDemand, double[] generation, double[] baselineEnduserDemand,
-            double[] soldLocal, double[] offered, double[] surplusTotal) {
+            double[] soldLocal, double[] offered, double[] surplusTotal, double[] storageCharge,
+            double[] storageDischarge) {
     }
 
     /** One row of the pass {@code trace}. */
@@ -116,6 +117,33 @@ public record RunData(String name, Map<String, String> config, int[] scenarios, 
             });
         }
         return mean;
+    }
+
+    /** Whether the run has storage units (MODEL section 12): {@code storage.count} or units from storage.csv. */
+    public boolean hasStorage() {
+        if (meanFigures().containsKey("storage profit")) {
+            return true;
+        }
+        for (int i = 0; i < hourly.storageCharge().length; i++) {
+            if (hourly.storageCharge()[i] != 0 || hourly.storageDischarge()[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Mean over the run (all scenarios and days) of {@code column} in hours {@code from .. to} (inclusive). */
+    public double meanOverHours(double[] column, int from, int to) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < column.length; i++) {
+            int hour = i % Hours.T;
+            if (hour >= from && hour <= to) {
+                sum += column[i];
+                n++;
+            }
+        }
+        return n > 0 ? sum / n : Double.NaN;
     }
 
     /** Demand-weighted mean import price over the run (all scenarios). */

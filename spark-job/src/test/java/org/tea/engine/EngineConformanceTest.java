@@ -168,7 +168,7 @@ public abstract class EngineConformanceTest {
     protected static PassAggregates reference(Instances.Market m, List<StorageBlock> storage, PassRequest r) {
         PassAggregates sums = reference(m, r);
         for (StorageBlock b : storage) {
-            double[] partial = PassAggregates.newPartial(r.slots());
+            double[] partial = PassAggregates.newStoragePartial(r.slots());
             PassKernel.storage(b, r, new PassKernel.Scratch(), partial);
             sums.add(partial);
         }

@@ -111,7 +111,7 @@ public final class LocalEngine implements MarketEngine {
         }
         for (StorageBlock block : storage) {
             parts.add(pool.submit(() -> {
-                double[] partial = PassAggregates.newPartial(slots);
+                double[] partial = PassAggregates.newStoragePartial(slots);
                 PassKernel.storage(block, request, new PassKernel.Scratch(), partial);
                 return partial;
             }));

@@ -37,23 +37,24 @@ final class Partials {
     }
 
     static Iterator<double[]> followers(Iterator<EndUserBlock> blocks, PassRequest r, LongAccumulator time) {
-        return timed(blocks, r, time, PassKernel::followers);
+        return timed(blocks, r, time, PassKernel::followers, false);
     }
 
     static Iterator<double[]> offers(Iterator<ProsumerBlock> blocks, PassRequest r, LongAccumulator time) {
-        return timed(blocks, r, time, PassKernel::offers);
+        return timed(blocks, r, time, PassKernel::offers, false);
     }
 
     static Iterator<double[]> storage(Iterator<StorageBlock> blocks, PassRequest r, LongAccumulator time) {
-        return timed(blocks, r, time, PassKernel::storage);
+        return timed(blocks, r, time, PassKernel::storage, true);
     }
 
-    /** Each block's partial of the pass, the kernel's time added to {@code time}. */
+    /** Each block's partial of the pass ({@code storage}: with the coupling of hours), the kernel's time added. */
     private static <B> Iterator<double[]> timed(Iterator<B> blocks, PassRequest r, LongAccumulator time,
-            Kernel<B> kernel) {
+            Kernel<B> kernel, boolean storage) {
         return map(blocks, block -> {
             long t0 = System.nanoTime();
-            double[] partial = PassAggregates.newPartial(r.slots());
+            double[] partial = storage ? PassAggregates.newStoragePartial(r.slots())
+                    : PassAggregates.newPartial(r.slots());
             kernel.add(block, r, new PassKernel.Scratch(), partial);
             time.add(System.nanoTime() - t0);
             return partial;

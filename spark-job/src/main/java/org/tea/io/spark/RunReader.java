@@ -39,7 +39,8 @@ public final class RunReader {
     static final List<MarketHourly> HOURLY = List.of(MarketHourly.WHOLESALE_PRICE, MarketHourly.IMPORT_PRICE,
             MarketHourly.EXPORT_PRICE, MarketHourly.TARIFF, MarketHourly.RETAIL_PRICE, MarketHourly.DEMAND,
             MarketHourly.BASELINE_DEMAND, MarketHourly.GENERATION_TOTAL, MarketHourly.BASELINE_ENDUSER_DEMAND,
-            MarketHourly.SOLD_LOCAL, MarketHourly.OFFERED, MarketHourly.SURPLUS_TOTAL);
+            MarketHourly.SOLD_LOCAL, MarketHourly.OFFERED, MarketHourly.SURPLUS_TOTAL, MarketHourly.STORAGE_CHARGE,
+            MarketHourly.STORAGE_DISCHARGE);
 
     private final SparkSession spark;
 
@@ -101,9 +102,12 @@ public final class RunReader {
         }
         List<MarketHourly> select = new ArrayList<>(List.of(MarketHourly.SCENARIO, MarketHourly.DAY,
                 MarketHourly.HOUR));
-        select.addAll(HOURLY);
-        Dataset<Row> hourly = spark.read().parquet(MarketTables.path(dir, Table.MARKET_HOURLY))
-                .selectExpr(select.stream().map(MarketHourly::column).toArray(String[]::new));
+        Dataset<Row> table = spark.read().parquet(MarketTables.path(dir, Table.MARKET_HOURLY));
+        // runs written before the storage columns existed read as without storage (zeros)
+        List<String> present = Arrays.asList(table.columns());
+        List<MarketHourly> read = HOURLY.stream().filter(c -> present.contains(c.column())).toList();
+        select.addAll(read);
+        Dataset<Row> hourly = table.selectExpr(select.stream().map(MarketHourly::column).toArray(String[]::new));
         int rows = 0;
         for (Iterator<Row> it = hourly.toLocalIterator(); it.hasNext(); rows++) {
             Row r = it.next();
@@ -115,8 +119,8 @@ public final class RunReader {
                         + hour + ") lies outside the summary's scenarios and days " + firstDay + ".." + lastDay);
             }
             int i = (s * days + day - firstDay) * Hours.T + hour;
-            for (int c = 0; c < HOURLY.size(); c++) {
-                cols.get(HOURLY.get(c))[i] = r.getDouble(3 + c);
+            for (int c = 0; c < read.size(); c++) {
+                cols.get(read.get(c))[i] = r.getDouble(3 + c);
             }
         }
         int expected = scenarios.length * days * Hours.T;
@@ -128,7 +132,8 @@ public final class RunReader {
                 cols.get(MarketHourly.DEMAND), cols.get(MarketHourly.BASELINE_DEMAND),
                 cols.get(MarketHourly.GENERATION_TOTAL), cols.get(MarketHourly.BASELINE_ENDUSER_DEMAND),
                 cols.get(MarketHourly.SOLD_LOCAL), cols.get(MarketHourly.OFFERED),
-                cols.get(MarketHourly.SURPLUS_TOTAL));
+                cols.get(MarketHourly.SURPLUS_TOTAL), cols.get(MarketHourly.STORAGE_CHARGE),
+                cols.get(MarketHourly.STORAGE_DISCHARGE));
 
         List<RunData.TraceRow> trace = new ArrayList<>();
         for (Row r : spark.read().parquet(MarketTables.path(dir, Table.TRACE)).orderBy(Trace.PASS.column())
