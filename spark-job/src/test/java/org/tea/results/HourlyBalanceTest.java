@@ -43,6 +43,21 @@ class HourlyBalanceTest {
     }
 
     @Test
+    void anHourThatBatteriesCoverIsMeasuredAgainstWhatTheyArePaid() {
+        // end-users buy 10 kWh, batteries discharge 10 kWh: D = 1e-14 after rounding, no prosumer sale, so the
+        // 1e-14 counts as imported at pi_b while buyers pay lambda for it
+        double[] p = filled(0.04);
+        MarketPrices prices = new MarketPrices(p, filled(0.06), filled(0.03), filled(0.13), filled(0.03));
+        double[] demand = filled(1e-14);
+        EquilibriumResult r = new EquilibriumResult(prices, filled(0.05), filled(100), demand, filled(10), filled(0),
+                filled(0), filled(0), filled(0), filled(0), filled(0), filled(10), new double[10], new double[9],
+                List.of(), List.of(), 1, filled(0), filled(10));
+        HourlyBalance b = HourlyBalance.of(r);
+        assertTrue(b.balanced(), "relative imbalance " + b.worstMoney());
+        assertEquals((0.06 - 0.05) * 1e-14 / (0.05 * (10 + 1e-14) + 0.06 * 1e-14), b.worstMoney(), 1e-25);
+    }
+
+    @Test
     void anImportLeftInsideThePriceBoxUnbalancesMoneyAndIsCaught() {
         // lambda = 0.05 < pi_b: buyers pay 0.05 x 10, prosumers get 0.05 x (10 - 1e-6), the importer 0.06 x 1e-6
         HourlyBalance b = HourlyBalance.of(result(0.05, 10 - 1e-6, 10 - 1e-6));
