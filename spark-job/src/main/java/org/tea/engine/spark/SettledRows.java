@@ -1,7 +1,6 @@
 package org.tea.engine.spark;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.tea.engine.EndUserBlock;
@@ -27,7 +26,9 @@ final class SettledRows<B, R> implements Iterator<R> {
     private final double[] gaps = new double[1];
     private B block;
     private int slot;
-    private Iterator<R> current = Collections.emptyIterator();
+    /** The next row of the current (block, game) and how many it has. */
+    private int row;
+    private int rows;
 
     SettledRows(Iterator<B> blocks, SettleRequest full, UserTableWriter.RowCollector<R> collector) {
         this.blocks = blocks;
@@ -42,7 +43,7 @@ final class SettledRows<B, R> implements Iterator<R> {
 
     @Override
     public boolean hasNext() {
-        while (!current.hasNext()) {
+        while (row == rows) {
             if (slot == slices.length) {
                 if (!blocks.hasNext()) {
                     return false;
@@ -60,7 +61,8 @@ final class SettledRows<B, R> implements Iterator<R> {
             } else {
                 PassKernel.settleProsumers((ProsumerBlock) block, one, scratch, partial, gaps, collector);
             }
-            current = collector.drain().iterator();
+            row = 0;
+            rows = collector.rows();
         }
         return true;
     }
@@ -70,7 +72,7 @@ final class SettledRows<B, R> implements Iterator<R> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return current.next();
+        return collector.row(row++);
     }
 
     /** Slot k of a settle request as a one-game request (a user's results do not depend on other games). */
