@@ -64,6 +64,9 @@ public final class SparkEngine implements MarketEngine {
     /** Time spent in the kernel on the executors, summed over tasks: what a pass costs besides Spark. */
     private final LongAccumulator kernelNanos;
     private long passNanos;
+    /** Wall time of the settlement's sums-only job and of each per-user table's write (which settles too). */
+    private long settleSumsNanos;
+    private final Map<String, Double> writeSeconds = new LinkedHashMap<>();
     private boolean closed;
 
     /**
@@ -220,8 +223,10 @@ public final class SparkEngine implements MarketEngine {
                 for (int i = 1; i < alone.size(); i++) {
                     settled = settled.union(alone.get(i));
                 }
+                long t0 = System.nanoTime();
                 sums.merge(settled.treeAggregate(new SettleAggregates(slots, request.archetypes()),
                         (acc, p) -> acc.add(p.sums(), p.gaps(), p.kkt()), SettleAggregates::merge, TREE_DEPTH));
+                settleSumsNanos += System.nanoTime() - t0;
             }
             for (UserTableWriter.UserTable<?> table : tables) {
                 long users = table == endUserSums ? endUsers : table == prosumerSums ? prosumers
@@ -231,7 +236,9 @@ public final class SparkEngine implements MarketEngine {
                     tableSums = new SettleSums(slots, request.archetypes());
                     jsc.sc().register(tableSums, "tea settlement sums");
                 }
+                long t0 = System.nanoTime();
                 write(table, b, tableSums);
+                writeSeconds.merge(table.name(), Math.round((System.nanoTime() - t0) / 1e7) / 100.0, Double::sum);
                 if (tableSums != null) {
                     if (tableSums.userDays() != users * slots) {
                         throw new IllegalStateException("the write of a per-user table summed " + tableSums.userDays()
@@ -290,6 +297,8 @@ public final class SparkEngine implements MarketEngine {
         m.put("pass_wall_s", Math.round(wall * 100) / 100.0);
         m.put("kernel_cpu_s", Math.round(kernel * 100) / 100.0);
         m.put("spark_overhead_share", wall > 0 ? Math.max(0, 1 - kernel / (wall * cores)) : 0.0);
+        m.put("settle_sums_wall_s", Math.round(settleSumsNanos / 1e7) / 100.0);
+        m.put("user_table_wall_s", new LinkedHashMap<>(writeSeconds));
         m.put("user_days_evaluated", userDays);
         m.put("ns_per_user_day_in_spark", userDays > 0 ? kernelNanos.value() / (double) userDays : 0.0);
         long users = storedBytes(endUserBlocks);

@@ -23,6 +23,11 @@ public interface UserTableWriter {
     /** One table: which population it covers, how its rows are made (executors) and stored (driver). */
     interface UserTable<R> {
 
+        /** The table's name, for timings and messages. */
+        default String name() {
+            return storage() ? "storage" : prosumers() ? "prosumers" : "end-users";
+        }
+
         /** True for a table of prosumers, false for one of end-users (or of storage units). */
         boolean prosumers();
 

@@ -113,6 +113,11 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
         }
 
         @Override
+        public String name() {
+            return table.tableName();
+        }
+
+        @Override
         public boolean prosumers() {
             return table == Table.PROSUMER_HOURLY;
         }
