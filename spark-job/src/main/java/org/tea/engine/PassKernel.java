@@ -211,6 +211,7 @@ public final class PassKernel {
             int game = request.games()[k];
             int off = k * T;
             for (int j = 0; j < block.size(); j++) {
+                String id = sink == UserResultSink.NONE ? null : block.id(j);
                 solveStorage(block, j, sc.storage, request.lambda(), off, sc.charge, sc.discharge, sc.soc,
                         sc.storageSens);
                 kkt[k] = Math.max(kkt[k], sc.storage.kktResidual());
@@ -239,7 +240,7 @@ public final class PassKernel {
                     fig[UserResultSink.BASELINE_CHARGE] = bc;
                     fig[UserResultSink.BASELINE_DISCHARGE] = bg;
                     fig[UserResultSink.STORAGE_BASELINE_PROFIT] = hourBaseline;
-                    sink.storageHour(block.id(j), j, block, game, t, fig);
+                    sink.storageHour(id, j, block, game, t, fig);
                 }
                 partial[SettleAggregates.daily(k, DaySum.STORAGE_PROFIT)] += profit;
                 partial[SettleAggregates.daily(k, DaySum.STORAGE_BASELINE_PROFIT)] += bProfit;
@@ -330,8 +331,9 @@ public final class PassKernel {
                     partial[arch + f] += fig[f];
                 }
                 partial[arch + SettleAggregates.ARCHETYPE_USERS] += 1;
-                sink.endUserDay(block.id(j), game, fig, peak, sc.d, sc.bd, sc.alpha, sc.dmin, sc.dmax, beta,
-                        sc.energy[0], sc.energy[1]);
+                String id = sink == UserResultSink.NONE ? null : block.id(j);
+                sink.endUserDay(id, game, fig, peak, sc.d, sc.bd, sc.alpha, sc.dmin, sc.dmax, beta, sc.energy[0],
+                        sc.energy[1]);
             }
         }
     }
@@ -348,6 +350,8 @@ public final class PassKernel {
             int game = request.games()[k];
             for (int i = 0; i < block.size(); i++) {
                 block.fill(i, game, sc.generation, sc.load);
+                // ids are decoded on each call: once per prosumer-day, and never for a sink that drops them
+                String id = sink == UserResultSink.NONE ? null : block.id(i);
                 double profit = 0;
                 double bProfit = 0;
                 for (int t = 0; t < T; t++) {
@@ -375,7 +379,7 @@ public final class PassKernel {
                     fig[UserResultSink.EXPORTED] = u - sold;
                     fig[UserResultSink.PROFIT] = hourProfit;
                     fig[UserResultSink.BASELINE_PROFIT] = hourBaseline;
-                    sink.prosumerHour(block.id(i), game, t, fig);
+                    sink.prosumerHour(id, game, t, fig);
                 }
                 partial[SettleAggregates.daily(k, DaySum.PROFIT)] += profit;
                 partial[SettleAggregates.daily(k, DaySum.BASELINE_PROFIT)] += bProfit;

@@ -95,6 +95,40 @@ public final class SettleAggregates implements java.io.Serializable {
         return this;
     }
 
+    /**
+     * Adds a one-game partial ({@code newPartial(1, archetypes)} layout) as slot {@code slot}'s, with that game's
+     * best-response gap and KKT violation: the same exact sums as the slot's part of a many-game partial made in
+     * the same user order, since a slot's doubles are summed from zero over its game's users alone.
+     */
+    public SettleAggregates addSlot(double[] one, int slot, double gap, double kkt) {
+        int slots = maxGap.length;
+        int archetypeSums = one.length - STRIDE;
+        if (archetypeSums != (sums.size() - slots * STRIDE) / slots || slot < 0 || slot >= slots) {
+            throw new IllegalArgumentException("one-game partial of " + one.length + " sums as slot " + slot
+                    + " of " + slots + " slots and " + sums.size() + " sums");
+        }
+        for (int i = 0; i < STRIDE; i++) {
+            sums.add(slot * STRIDE + i, one[i]);
+        }
+        int a0 = slots * STRIDE + slot * archetypeSums;
+        for (int i = 0; i < archetypeSums; i++) {
+            sums.add(a0 + i, one[STRIDE + i]);
+        }
+        maxGap[slot] = Math.max(maxGap[slot], gap);
+        maxKkt[slot] = Math.max(maxKkt[slot], kkt);
+        return this;
+    }
+
+    /** Slots (games) summed. */
+    public int slots() {
+        return maxGap.length;
+    }
+
+    /** End-user archetypes summed apart. */
+    public int archetypes() {
+        return (sums.size() - maxGap.length * STRIDE) / (maxGap.length * ARCHETYPE_FIELDS);
+    }
+
     public SettleAggregates merge(SettleAggregates other) {
         sums.merge(other.sums);
         for (int k = 0; k < maxGap.length; k++) {

@@ -7,7 +7,7 @@ package org.tea.engine;
  */
 public interface UserResultSink {
 
-    /** Discards everything. */
+    /** Discards everything; the kernels hand it null ids rather than decode them. */
     UserResultSink NONE = new UserResultSink() {
         @Override
         public void endUserDay(String userId, int game, double[] sums, double peak, double[] demand,

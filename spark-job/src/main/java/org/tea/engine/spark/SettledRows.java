@@ -1,7 +1,6 @@
 package org.tea.engine.spark;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.tea.engine.EndUserBlock;
@@ -14,7 +13,9 @@ import org.tea.model.Hours;
 
 /**
  * Executor side of the per-user results: a partition's blocks settled one block and one game at a time, each
- * user's results turned into rows by a collector. Only the rows of one (block, game) are ever held.
+ * user's results turned into rows by a collector. Only the rows of one (block, game) are ever held. With
+ * {@link SettleSums}, each (block, game)'s settlement sums go there as well, so the job that writes a table also
+ * sums its population: the same doubles as {@link Partials}' sums, a fresh scratch per block as there.
  */
 final class SettledRows<B, R> implements Iterator<R> {
     private static final int T = Hours.T;
@@ -22,16 +23,22 @@ final class SettledRows<B, R> implements Iterator<R> {
     private final Iterator<B> blocks;
     private final SettleRequest[] slices;
     private final UserTableWriter.RowCollector<R> collector;
-    private final PassKernel.Scratch scratch = new PassKernel.Scratch();
+    /** Where the sums go, or null when another job makes them. */
+    private final SettleSums sums;
+    private PassKernel.Scratch scratch;
     private final double[] partial;
     private final double[] gaps = new double[1];
     private B block;
     private int slot;
-    private Iterator<R> current = Collections.emptyIterator();
+    /** The next row of the current (block, game) and how many it has. */
+    private int row;
+    private int rows;
 
-    SettledRows(Iterator<B> blocks, SettleRequest full, UserTableWriter.RowCollector<R> collector) {
+    SettledRows(Iterator<B> blocks, SettleRequest full, UserTableWriter.RowCollector<R> collector,
+            SettleSums sums) {
         this.blocks = blocks;
         this.collector = collector;
+        this.sums = sums;
         this.partial = SettleAggregates.newPartial(1, full.archetypes());
         this.slices = new SettleRequest[full.slots()];
         for (int k = 0; k < slices.length; k++) {
@@ -42,25 +49,39 @@ final class SettledRows<B, R> implements Iterator<R> {
 
     @Override
     public boolean hasNext() {
-        while (!current.hasNext()) {
+        while (row == rows) {
             if (slot == slices.length) {
                 if (!blocks.hasNext()) {
                     return false;
                 }
                 block = blocks.next();
+                scratch = new PassKernel.Scratch();
                 slot = 0;
             }
-            SettleRequest one = slices[slot++];
+            int k = slot++;
+            SettleRequest one = slices[k];
             collector.start(one.games()[0]);
-            // the sums are the settle job's; here they are scratch
+            Arrays.fill(partial, 0.0);
+            gaps[0] = 0.0;
             if (block instanceof EndUserBlock e) {
                 PassKernel.settleEndUsers(e, one, scratch, partial, collector);
+                if (sums != null) {
+                    sums.addSlot(partial, k, 0.0, 0.0, e.size());
+                }
             } else if (block instanceof StorageBlock s) {
                 PassKernel.settleStorage(s, one, scratch, partial, gaps, collector);
+                if (sums != null) {
+                    sums.addSlot(partial, k, 0.0, gaps[0], s.size());
+                }
             } else {
-                PassKernel.settleProsumers((ProsumerBlock) block, one, scratch, partial, gaps, collector);
+                ProsumerBlock p = (ProsumerBlock) block;
+                PassKernel.settleProsumers(p, one, scratch, partial, gaps, collector);
+                if (sums != null) {
+                    sums.addSlot(partial, k, gaps[0], 0.0, p.size());
+                }
             }
-            current = collector.drain().iterator();
+            row = 0;
+            rows = collector.rows();
         }
         return true;
     }
@@ -70,7 +91,7 @@ final class SettledRows<B, R> implements Iterator<R> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return current.next();
+        return collector.row(row++);
     }
 
     /** Slot k of a settle request as a one-game request (a user's results do not depend on other games). */

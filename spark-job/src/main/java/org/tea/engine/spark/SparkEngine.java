@@ -33,14 +33,14 @@ import org.tea.engine.StorageBlock;
  *   <li>destroys the broadcast, so nothing of the pass outlives it on the executors.</li>
  * </ol>
  *
- * <p><b>Settlement and per-user results.</b> {@link #settle} runs one {@code treeAggregate} job for the sums
- * (same pattern as a pass) and then, for each table its {@link UserTableWriter} asks for, one job that settles
- * the table's population again on the executors and hands each user's results to the table's collectors
- * ({@link SettledRows}). So the settlement kernel runs up to three times over the end-users and twice over the
- * prosumers. That is deliberate: settling is two follower solves per user-day, a few passes' worth against the
- * dozens of the equilibrium, while the alternatives each cost more in design: caching per-user rows (memory of
- * the size of the output), accumulators inside a write (updates from re-run tasks can count twice), or
- * re-reading the written rows to sum them (not the block-wise sums, so not bit-identical to the local engine).
+ * <p><b>Settlement and per-user results.</b> {@link #settle} settles each user once. A population with a
+ * per-user table to write (the first its {@link UserTableWriter} asks for) is settled in that table's write
+ * job: the tasks hand each user's results to the table's collectors ({@link SettledRows}) and add the block's
+ * sums to a {@link SettleSums} accumulator, which Spark merges once per task of the job's result stage, never
+ * for a failed or duplicate attempt; the user-days it counted are checked. A population without a table is
+ * summed alone by one {@code treeAggregate} job, as in a pass. A second table of the same population (the
+ * hourly end-user table besides the daily one) settles it again, for its rows only. Either way a block's sums
+ * are the same doubles, made in the same user order, so the totals are the same bits as the local engine's.
  */
 public final class SparkEngine implements MarketEngine {
     /** Partials of one pass are about a MB each for a year of games: merge them on executors, not the driver. */
@@ -64,6 +64,9 @@ public final class SparkEngine implements MarketEngine {
     /** Time spent in the kernel on the executors, summed over tasks: what a pass costs besides Spark. */
     private final LongAccumulator kernelNanos;
     private long passNanos;
+    /** Wall time of the settlement's sums-only job and of each per-user table's write (which settles too). */
+    private long settleSumsNanos;
+    private final Map<String, Double> writeSeconds = new LinkedHashMap<>();
     private boolean closed;
 
     /**
@@ -198,16 +201,50 @@ public final class SparkEngine implements MarketEngine {
         Broadcast<SettleRequest> b = jsc.broadcast(request);
         try {
             jsc.setJobDescription("TEA settlement (" + slots + " games)");
-            JavaRDD<Partials.Settled> settled = endUserBlocks.mapPartitions(it -> Partials.settledEndUsers(it, b.value()))
-                    .union(prosumerBlocks.mapPartitions(it -> Partials.settledProsumers(it, b.value())));
-            if (storageBlocks != null) {
-                settled = settled.union(storageBlocks.mapPartitions(it -> Partials.settledStorage(it, b.value())));
+            List<UserTableWriter.UserTable<?>> tables = output == null ? List.of()
+                    : output.tables(endUsers, prosumers, storageUnits, slots);
+            // each population is summed in the job of its first table, or alone when no table covers it
+            UserTableWriter.UserTable<?> endUserSums = first(tables, false, false);
+            UserTableWriter.UserTable<?> prosumerSums = first(tables, true, false);
+            UserTableWriter.UserTable<?> storageSums = storageBlocks == null ? null : first(tables, false, true);
+            List<JavaRDD<Partials.Settled>> alone = new ArrayList<>();
+            if (endUserSums == null) {
+                alone.add(endUserBlocks.mapPartitions(it -> Partials.settledEndUsers(it, b.value())));
             }
-            SettleAggregates sums = settled.treeAggregate(new SettleAggregates(slots, request.archetypes()),
-                    (acc, p) -> acc.add(p.sums(), p.gaps(), p.kkt()), SettleAggregates::merge, TREE_DEPTH);
-            if (output != null) {
-                for (UserTableWriter.UserTable<?> table : output.tables(endUsers, prosumers, storageUnits, slots)) {
-                    write(table, b);
+            if (prosumerSums == null) {
+                alone.add(prosumerBlocks.mapPartitions(it -> Partials.settledProsumers(it, b.value())));
+            }
+            if (storageBlocks != null && storageSums == null) {
+                alone.add(storageBlocks.mapPartitions(it -> Partials.settledStorage(it, b.value())));
+            }
+            SettleAggregates sums = new SettleAggregates(slots, request.archetypes());
+            if (!alone.isEmpty()) {
+                JavaRDD<Partials.Settled> settled = alone.get(0);
+                for (int i = 1; i < alone.size(); i++) {
+                    settled = settled.union(alone.get(i));
+                }
+                long t0 = System.nanoTime();
+                sums.merge(settled.treeAggregate(new SettleAggregates(slots, request.archetypes()),
+                        (acc, p) -> acc.add(p.sums(), p.gaps(), p.kkt()), SettleAggregates::merge, TREE_DEPTH));
+                settleSumsNanos += System.nanoTime() - t0;
+            }
+            for (UserTableWriter.UserTable<?> table : tables) {
+                long users = table == endUserSums ? endUsers : table == prosumerSums ? prosumers
+                        : table == storageSums ? storageUnits : -1;
+                SettleSums tableSums = null;
+                if (users >= 0) {
+                    tableSums = new SettleSums(slots, request.archetypes());
+                    jsc.sc().register(tableSums, "tea settlement sums");
+                }
+                long t0 = System.nanoTime();
+                write(table, b, tableSums);
+                writeSeconds.merge(table.name(), Math.round((System.nanoTime() - t0) / 1e7) / 100.0, Double::sum);
+                if (tableSums != null) {
+                    if (tableSums.userDays() != users * slots) {
+                        throw new IllegalStateException("the write of a per-user table summed " + tableSums.userDays()
+                                + " user-days, expected " + users * slots);
+                    }
+                    sums.merge(tableSums.value());
                 }
             }
             return sums;
@@ -217,18 +254,29 @@ public final class SparkEngine implements MarketEngine {
         }
     }
 
-    private <R> void write(UserTableWriter.UserTable<R> table, Broadcast<SettleRequest> b) {
+    /** The first table of prosumers, of storage units, or (neither) of end-users; null if none. */
+    private static UserTableWriter.UserTable<?> first(List<UserTableWriter.UserTable<?>> tables, boolean prosumers,
+            boolean storage) {
+        for (UserTableWriter.UserTable<?> t : tables) {
+            if (t.storage() == storage && (storage || t.prosumers() == prosumers)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private <R> void write(UserTableWriter.UserTable<R> table, Broadcast<SettleRequest> b, SettleSums sums) {
         UserTableWriter.RowCollector.Factory<R> collectors = table.collectors();
         JavaRDD<R> rows;
         if (table.storage()) {
             if (storageBlocks == null) {
                 return;
             }
-            rows = storageBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+            rows = storageBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create(), sums));
         } else {
             rows = table.prosumers()
-                    ? prosumerBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()))
-                    : endUserBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create()));
+                    ? prosumerBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create(), sums))
+                    : endUserBlocks.mapPartitions(it -> new SettledRows<>(it, b.value(), collectors.create(), sums));
         }
         table.write(rows);
     }
@@ -249,6 +297,8 @@ public final class SparkEngine implements MarketEngine {
         m.put("pass_wall_s", Math.round(wall * 100) / 100.0);
         m.put("kernel_cpu_s", Math.round(kernel * 100) / 100.0);
         m.put("spark_overhead_share", wall > 0 ? Math.max(0, 1 - kernel / (wall * cores)) : 0.0);
+        m.put("settle_sums_wall_s", Math.round(settleSumsNanos / 1e7) / 100.0);
+        m.put("user_table_wall_s", new LinkedHashMap<>(writeSeconds));
         m.put("user_days_evaluated", userDays);
         m.put("ns_per_user_day_in_spark", userDays > 0 ? kernelNanos.value() / (double) userDays : 0.0);
         long users = storedBytes(endUserBlocks);

@@ -23,6 +23,11 @@ public interface UserTableWriter {
     /** One table: which population it covers, how its rows are made (executors) and stored (driver). */
     interface UserTable<R> {
 
+        /** The table's name, for timings and messages. */
+        default String name() {
+            return storage() ? "storage" : prosumers() ? "prosumers" : "end-users";
+        }
+
         /** True for a table of prosumers, false for one of end-users (or of storage units). */
         boolean prosumers();
 
@@ -40,14 +45,22 @@ public interface UserTableWriter {
 
     /**
      * Turns the results of one game at a time into rows. The engine calls {@link #start} before the results of a
-     * (block, game) and {@link #drain} after them, so a task holds one block's rows of one game at most.
+     * (block, game) and reads them with {@link #rows} and {@link #row} after, so a task holds one block's rows of
+     * one game at most.
      */
     interface RowCollector<R> extends UserResultSink {
 
+        /** Drops the rows made so far; the results of {@code game} follow. */
         void start(int game);
 
-        /** The rows made since the last drain. */
-        List<R> drain();
+        /** The rows made since the last start. */
+        int rows();
+
+        /**
+         * Row {@code i} of those; it may be one mutable object refilled on each call, so read it before asking
+         * for the next (a per-row object would be most of the garbage of a large write).
+         */
+        R row(int i);
 
         /** Serialisable, so it can travel to the executors in a task. */
         interface Factory<R> extends java.io.Serializable {

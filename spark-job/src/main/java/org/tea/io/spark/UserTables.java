@@ -1,21 +1,16 @@
 package org.tea.io.spark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.tea.engine.DaySum;
-import org.tea.engine.StorageBlock;
-import org.tea.engine.UserResultSink;
 import org.tea.engine.spark.UserTableWriter;
 import org.tea.io.OutputTables.Table;
 import org.tea.io.OutputTables;
@@ -25,7 +20,7 @@ import org.tea.model.Hours;
 /**
  * The per-user Parquet tables of MODEL section 11 ({@code enduser_daily}, {@code prosumer_hourly}, and
  * {@code enduser_hourly}, each as configured): the engine settles users on the executors and hands their results to a
- * {@link Collector}, which makes the rows; each table is one write job. Rows leave a task grouped by game, so
+ * {@link UserRows}, which makes the rows; each table is one write job. Rows leave a task grouped by game, so
  * with concurrent output writers (the study's session sets them) each row goes to its partition directory's
  * open file as it comes. Tables are partitioned by {@code scenario}, and also by {@code month} when rows per
  * scenario, known from the population sizes, exceed {@code monthPartitionRows}. The criterion is per scenario
@@ -106,7 +101,7 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
     }
 
     /** One table's write: the rows' shape on the executors, the Parquet write on the driver. */
-    private final class Write implements UserTable<Row> {
+    private final class Write implements UserTable<InternalRow> {
         private final Table table;
         private final boolean byMonth;
         private final long rows;
@@ -115,6 +110,11 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
             this.table = table;
             this.byMonth = byMonth;
             this.rows = rows;
+        }
+
+        @Override
+        public String name() {
+            return table.tableName();
         }
 
         @Override
@@ -128,17 +128,21 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
         }
 
         @Override
-        public RowCollector.Factory<Row> collectors() {
+        public RowCollector.Factory<InternalRow> collectors() {
             Table t = table;
             boolean month = byMonth;
             GameCalendar cal = calendar;
-            return () -> new Collector(t, month, cal);
+            StructType schema = schema(table, byMonth);
+            return () -> new UserRows(t, month, cal, schema);
         }
 
         @Override
-        public void write(JavaRDD<Row> data) {
+        public void write(JavaRDD<InternalRow> data) {
             spark.sparkContext().setJobDescription("TEA write " + table.tableName() + " (" + rows + " rows)");
-            var writer = spark.createDataFrame(data, schema(table, byMonth)).write().mode(SaveMode.ErrorIfExists);
+            // rows already in Spark's internal form (UserRows): no encoder, no per-row conversion
+            var writer = ((org.apache.spark.sql.classic.SparkSession) spark)
+                    .internalCreateDataFrame(data.rdd(), schema(table, byMonth), false).write()
+                    .mode(SaveMode.ErrorIfExists);
             for (String figure : figures(table)) {
                 // Money and energy figures are nearly all distinct: Parquet would build a dictionary for each
                 // column chunk only to throw it away, a large share of the write's CPU. Ids, day and hour
@@ -150,102 +154,7 @@ public record UserTables(SparkSession spark, String dir, GameCalendar calendar, 
         }
     }
 
-    /** Turns what the settlement kernel hands out for one game into rows of one table. */
-    static final class Collector implements UserTableWriter.RowCollector<Row> {
-        private final Table table;
-        private final boolean byMonth;
-        private final GameCalendar calendar;
-        private List<Row> rows = new ArrayList<>();
-        private int scenario;
-        private int day;
-        private int month;
-
-        Collector(Table table, boolean byMonth, GameCalendar calendar) {
-            this.table = table;
-            this.byMonth = byMonth;
-            this.calendar = calendar;
-        }
-
-        @Override
-        public void start(int game) {
-            scenario = calendar.scenario(game);
-            day = calendar.day(game);
-            month = byMonth ? calendar.month(game) : 0;
-        }
-
-        @Override
-        public List<Row> drain() {
-            List<Row> out = rows;
-            rows = new ArrayList<>(out.size());
-            return out;
-        }
-
-        @Override
-        public void endUserDay(String id, int game, double[] s, double peak, double[] demand, double[] baselineDemand,
-                double[] alpha, double[] dmin, double[] dmax, double beta, double emin, double emax) {
-            if (table == Table.ENDUSER_DAILY) {
-                Object[] row = new Object[3 + DAILY_FIGURES.length];
-                row[0] = scenario;
-                row[1] = id;
-                row[2] = day;
-                for (int c = 0; c < DAILY_FIGURES.length; c++) {
-                    row[3 + c] = DAILY_FIGURES[c] == null ? peak : s[DAILY_FIGURES[c].index()];
-                }
-                add(row);
-            } else if (table == Table.ENDUSER_HOURLY) {
-                for (int t = 0; t < T; t++) {
-                    add(scenario, id, day, t, demand[t], baselineDemand[t], alpha[t], dmin[t], dmax[t], beta, emin,
-                            emax);
-                }
-            }
-        }
-
-        @Override
-        public void prosumerHour(String id, int game, int hour, double[] f) {
-            if (table == Table.PROSUMER_HOURLY) {
-                add(scenario, id, day, hour, f[UserResultSink.GENERATION], f[UserResultSink.LOAD],
-                        f[UserResultSink.SURPLUS_KWH], f[UserResultSink.DEFICIT], f[UserResultSink.SOLD],
-                        f[UserResultSink.EXPORTED], f[UserResultSink.PROFIT], f[UserResultSink.BASELINE_PROFIT]);
-            }
-        }
-
-        @Override
-        public void storageHour(String id, int unit, StorageBlock block, int game, int hour, double[] f) {
-            if (table == Table.STORAGE_HOURLY) {
-                add(scenario, id, day, hour, f[UserResultSink.CHARGE], f[UserResultSink.DISCHARGE],
-                        f[UserResultSink.SOC], f[UserResultSink.STORAGE_PROFIT], f[UserResultSink.BASELINE_CHARGE],
-                        f[UserResultSink.BASELINE_DISCHARGE], f[UserResultSink.STORAGE_BASELINE_PROFIT],
-                        block.capacity(unit), block.power(unit), block.etaCharge(unit), block.etaDischarge(unit),
-                        block.throughputCost(unit), block.soc0(unit));
-            }
-        }
-
-        private void add(Object... values) {
-            if (byMonth) {
-                values = Arrays.copyOf(values, values.length + 1);
-                values[values.length - 1] = month;
-            }
-            rows.add(RowFactory.create(values));
-        }
-    }
-
     private static final String SCENARIO = OutputTables.EnduserDaily.SCENARIO.column();
-
-    /**
-     * Where each figure of an {@code enduser_daily} row comes from, in column order: the {@link DaySum} of the
-     * same name, or null for the peak (one definition of the column order, {@link OutputTables}).
-     */
-    private static final DaySum[] DAILY_FIGURES = dailyFigures();
-
-    private static DaySum[] dailyFigures() {
-        List<DaySum> out = new ArrayList<>();
-        for (OutputTables.EnduserDaily c : OutputTables.EnduserDaily.values()) {
-            if (c.type() == OutputTables.Type.DOUBLE) {
-                out.add(c == OutputTables.EnduserDaily.PEAK ? null : DaySum.valueOf(c.name()));
-            }
-        }
-        return out.toArray(new DaySum[0]);
-    }
 
     /** Rows per user (or prosumer) and game. */
     private static int rowsPerDay(Table table) {
