@@ -110,6 +110,12 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
         return shapes.length;
     }
 
+    /** The shapes, tariff, calendar and day factor, the same objects in every block of the study. */
+    @Override
+    public Object shared() {
+        return new Object[] {shapes, tariff, calendar, dayFactor};
+    }
+
     @Override
     public double fill(int k, int game, double[] alpha, double[] dmin, double[] dmax, double[] energy) {
         if (ref == null) {
