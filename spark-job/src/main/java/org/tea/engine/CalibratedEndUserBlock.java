@@ -35,6 +35,7 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
     private final float[] profile;     // users' own reference loads, [profileAt[k] + day index * 24 + t], or null
     private final int[] profileAt;     // where user k's profile starts in profile, -1 if it has none; or null
     private transient double[] ref;
+    private transient double p0Mean; // Calibration.meanPrice(tariff), set with ref (transient: not on the wire)
 
     /**
      * @param idHash    each user's id hash, the key of its day factor
@@ -110,9 +111,16 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
         return shapes.length;
     }
 
+    /** The shapes, tariff, calendar and day factor, the same objects in every block of the study. */
+    @Override
+    public Object shared() {
+        return new Object[] {shapes, tariff, calendar, dayFactor};
+    }
+
     @Override
     public double fill(int k, int game, double[] alpha, double[] dmin, double[] dmax, double[] energy) {
         if (ref == null) {
+            p0Mean = Calibration.meanPrice(tariff);
             ref = new double[T];
         }
         int at = profileAt == null ? -1 : profileAt[k];
@@ -126,10 +134,18 @@ public final class CalibratedEndUserBlock implements EndUserBlock {
         }
         double[] shape = shapes[archetype[k]];
         int h0 = calendar.hourOfYear(game, 0);
+        int f0 = k * T;
         double scale = annualEnergy[k] * dayFactor.of(0, idHash[k], calendar.day(game));
+        // the reference load and the sums calibration starts with, in one loop over the hours
+        double total = 0;
+        double peak = 0;
         for (int t = 0; t < T; t++) {
-            ref[t] = shape[h0 + t] * scale * hourFactor[k * T + t];
+            double r = shape[h0 + t] * scale * hourFactor[f0 + t];
+            ref[t] = r;
+            total += r;
+            peak = Math.max(peak, r);
         }
-        return Calibration.calibrate(ref, tariff, elasticity[k], flexShare[k], energyFlex[k], alpha, dmin, dmax, energy);
+        return Calibration.fromSums(ref, total, peak, tariff, p0Mean, elasticity[k], flexShare[k], energyFlex[k], alpha,
+                dmin, dmax, energy);
     }
 }

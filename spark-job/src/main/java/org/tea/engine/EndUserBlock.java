@@ -31,6 +31,16 @@ public interface EndUserBlock extends java.io.Serializable {
     }
 
     /**
+     * What this block shares with every other block of its study (load shapes, tariff, capacity factors): one
+     * copy per executor, however many blocks and partitions refer to it. Spark's storage counts it once per
+     * cached partition; the engine's memory accounting takes that back out and counts it once per executor.
+     * Null when the block shares nothing.
+     */
+    default Object shared() {
+        return null;
+    }
+
+    /**
      * Fills user k's follower problem for game {@code game}: {@code alpha}, {@code dmin}, {@code dmax} (24 each)
      * and {@code energy[0] = Emin}, {@code energy[1] = Emax}; returns {@code beta}.
      */

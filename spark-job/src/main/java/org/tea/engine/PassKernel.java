@@ -72,10 +72,6 @@ public final class PassKernel {
                 double beta = block.fill(j, game, sc.alpha, sc.dmin, sc.dmax, sc.energy);
                 phi += sc.solver.solve(sc.alpha, beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1], lambda, off, sc.d,
                         sc.s);
-                for (int t = 0; t < T; t++) {
-                    partial[dem + t] += sc.d[t];
-                    partial[sen + t] += sc.s[t];
-                }
                 int free = sc.solver.freeCount();
                 if (sc.solver.energyBinding() && free > 0) {
                     double a = 1.0 / (beta * free);
@@ -84,10 +80,13 @@ public final class PassKernel {
                         partial[rank + Integer.numberOfTrailingZeros(mask)] += a;
                     }
                 }
-                // one-sided sensitivities and the nearest kinks; this user re-solves only the hours whose
-                // sensitivity changes within the window, which is rare away from an equilibrium at a kink
+                // demand, sensitivity, one-sided sensitivities and the nearest kinks in one loop over the hours;
+                // this user re-solves only the hours whose sensitivity changes within the window, which is rare
+                // away from an equilibrium at a kink (the re-solve writes to other scratch arrays than d and s)
                 sc.solver.kinkDistances(beta, sc.dmin, sc.dmax, sc.energy[0], sc.energy[1], sc.up, sc.down);
                 for (int t = 0; t < T; t++) {
+                    partial[dem + t] += sc.d[t];
+                    partial[sen + t] += sc.s[t];
                     double w = window[off + t];
                     double u = sc.up[t];
                     double dn = sc.down[t];

@@ -69,6 +69,12 @@ public final class RenewableProsumerBlock implements ProsumerBlock {
         this.pvFactor = pvFactor;
     }
 
+    /** The capacity factors, shapes, calendar and PV factor, the same objects in every block of the study. */
+    @Override
+    public Object shared() {
+        return new Object[] {pvCf, windCf, shapes, calendar, pvFactor};
+    }
+
     @Override
     public int size() {
         return ids.size();

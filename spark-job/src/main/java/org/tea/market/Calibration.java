@@ -27,14 +27,34 @@ public final class Calibration {
             double[] alpha, double[] dmin, double[] dmax, double[] energy) {
         double total = 0;
         double peak = 0;
-        double p0Sum = 0;
         for (int t = 0; t < Hours.T; t++) {
             total += ref[t];
             peak = Math.max(peak, ref[t]);
+        }
+        return fromSums(ref, total, peak, p0, meanPrice(p0), elasticity, flexShare, energyFlex, alpha, dmin, dmax,
+                energy);
+    }
+
+    /** {@code mean(p0)}, as {@link #calibrate} takes it: a caller with one tariff for many users computes it once. */
+    public static double meanPrice(double[] p0) {
+        double p0Sum = 0;
+        for (int t = 0; t < Hours.T; t++) {
             p0Sum += p0[t];
         }
+        return p0Sum / Hours.T;
+    }
+
+    /**
+     * As {@link #calibrate}, given what it sums first: {@code total = sum_t ref_t} and {@code peak = max_t ref_t}
+     * (both accumulated from 0 in hour order, so the results are those of {@link #calibrate} bit for bit) and
+     * {@code p0Mean = }{@link #meanPrice}{@code (p0)}; saves a loop over the hours for a caller that makes the
+     * reference load itself.
+     */
+    public static double fromSums(double[] ref, double total, double peak, double[] p0, double p0Mean,
+            double elasticity, double flexShare, double energyFlex, double[] alpha, double[] dmin, double[] dmax,
+            double[] energy) {
         double mean = Math.max(total / Hours.T, MIN_MEAN_LOAD);
-        double beta = (p0Sum / Hours.T) / (Math.abs(elasticity) * mean);
+        double beta = p0Mean / (Math.abs(elasticity) * mean);
         double headroom = flexShare * peak;
         for (int t = 0; t < Hours.T; t++) {
             alpha[t] = p0[t] + beta * ref[t];

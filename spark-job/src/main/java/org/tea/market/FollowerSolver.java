@@ -269,26 +269,33 @@ public final class FollowerSolver {
                 u = v - beta * dmin[t];
                 d = beta * dmax[t] - v;
                 if (canSwitch) {
-                    u = Math.min(u, beta * (sumNow - emin));
-                    d = Math.min(d, beta * (emax - sumNow));
+                    u = min(u, beta * (sumNow - emin));
+                    d = min(d, beta * (emax - sumNow));
                 }
             } else {
                 int f = free;
                 u = inverseRate < Double.POSITIVE_INFINITY ? (v - beta * dmin[t]) * inverseRate : inverseRate;
                 d = inverseRate < Double.POSITIVE_INFINITY ? (beta * dmax[t] - v) * inverseRate : inverseRate;
-                u = Math.min(u, f * (t == riseAt ? rise2 : rise1));
-                d = Math.min(d, f * (t == fallAt ? fall2 : fall1));
+                u = min(u, f * (t == riseAt ? rise2 : rise1));
+                d = min(d, f * (t == fallAt ? fall2 : fall1));
                 if (canSwitch) {
                     if (mu > 0) {
-                        d = Math.min(d, f * mu);
+                        d = min(d, f * mu);
                     } else if (mu < 0) {
-                        u = Math.min(u, -f * mu);
+                        u = min(u, -f * mu);
                     }
                 }
             }
-            up[t] = Math.max(u, 0.0);
-            down[t] = Math.max(d, 0.0);
+            // plain compares instead of Math.min and Math.max: no operand here is NaN or -0 (distances of a
+            // state that holds at mu, products of non-negative factors), so the results are the same bits
+            up[t] = u > 0.0 ? u : 0.0;
+            down[t] = d > 0.0 ? d : 0.0;
         }
+    }
+
+    /** {@code Math.min} for operands that are neither NaN nor -0, as a plain compare. */
+    private static double min(double a, double b) {
+        return a <= b ? a : b;
     }
 
     /** The energy multiplier of the last solve: 0 when the daily energy bounds are slack. */

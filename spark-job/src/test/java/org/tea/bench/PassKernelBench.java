@@ -12,17 +12,25 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tea.engine.CalibratedEndUserBlock;
+import org.tea.engine.DailyFactor;
+import org.tea.engine.EndUserBlock;
 import org.tea.engine.ExplicitEndUserBlock;
 import org.tea.engine.PassAggregates;
 import org.tea.engine.PassKernel;
 import org.tea.engine.PassRequest;
+import org.tea.io.synth.CounterNoise;
+import org.tea.io.synth.LoadShapes;
+import org.tea.io.synth.Seeds;
 import org.tea.market.Calibration;
 import org.tea.model.Behaviour;
 import org.tea.model.EndUserDay;
+import org.tea.model.GameCalendar;
 import org.tea.model.Hours;
 
 /**
@@ -31,6 +39,12 @@ import org.tea.model.Hours;
  * population of {@link FollowerSolverBench}: flexible share 0.2, elasticity -0.2, Emin = Emax), all days in
  * one request at prices within +-20% of the tariff. Includes what a pass adds to the solve: copying each
  * user-day's parameters out of the block and accumulating demand, sensitivity, rank-one term and phi.
+ *
+ * <p>{@link #population} {@code calibrated} is a study's population instead, as the Spark engine evaluates it
+ * ({@link CalibratedEndUserBlock}): residential and commercial load shapes of 2025, a daily level factor per user-day
+ * from counter-based noise (sigma 0.1) and habit factors per user and hour (sigma 0.05), elasticity -0.2, flexible
+ * share 0.2, energy flexibility 0, the first {@value #DAYS} days of the year; so it adds the calibration and
+ * the noise that every pass recomputes per user-day. Compare it with {@code ns_per_user_day_in_spark}.
  *
  * <p>Run from the repository root (see {@link FollowerSolverBench} for the alternatives and why
  * {@code exec:java} needs {@code -f 0}):
@@ -50,7 +64,11 @@ public class PassKernelBench {
     static final int USERS = 512;
     static final int DAYS = 30;
 
-    ExplicitEndUserBlock block;
+    /** {@code explicit}: stored user-days; {@code calibrated}: a study's block, calibrated on the fly. */
+    @Param({"explicit", "calibrated"})
+    public String population;
+
+    EndUserBlock block;
     PassRequest request;
     double[] partial;
     final PassKernel.Scratch scratch = new PassKernel.Scratch();
@@ -75,7 +93,7 @@ public class PassKernelBench {
             }
             days.add(users);
         }
-        block = new ExplicitEndUserBlock(days);
+        block = population.equals("calibrated") ? calibrated(new SplittableRandom(5), tariff) : new ExplicitEndUserBlock(days);
         int[] games = new int[DAYS];
         double[] lambda = new double[DAYS * T];
         double[] sensitivity = new double[DAYS * T];
@@ -92,6 +110,42 @@ public class PassKernelBench {
         java.util.Arrays.fill(window, 2e-8);
         request = new PassRequest(games, lambda, sensitivity, exportPrice, window, Behaviour.STRATEGIC);
         partial = PassAggregates.newPartial(DAYS);
+    }
+
+    /** The level factor of a study's end-users (StudyBlocks): counter-based, from (stream, id hash, day). */
+    record Level(long stream, double sigma) implements DailyFactor {
+        @Override
+        public double of(int scenario, long idHash, int day) {
+            return CounterNoise.lognormal(stream, 0, idHash, day, sigma);
+        }
+    }
+
+    /** Games 0 .. DAYS - 1 are days 1 .. DAYS of 2025, one scenario. */
+    static CalibratedEndUserBlock calibrated(SplittableRandom r, double[] tariff) {
+        String[] ids = new String[USERS];
+        long[] hash = new long[USERS];
+        int[] arch = new int[USERS];
+        double[] energy = new double[USERS];
+        double[] eps = new double[USERS];
+        double[] flex = new double[USERS];
+        double[] eflex = new double[USERS];
+        float[] habit = new float[USERS * T];
+        for (int j = 0; j < USERS; j++) {
+            ids[j] = String.format("U%07d", j);
+            hash[j] = Seeds.id(ids[j]);
+            arch[j] = r.nextInt(20) == 0 ? 1 : 0;
+            energy[j] = 4000 * Math.exp(0.3 * r.nextGaussian() - 0.045);
+            eps[j] = -0.2;
+            flex[j] = 0.2;
+            for (int t = 0; t < T; t++) {
+                habit[j * T + t] = (float) Math.exp(0.05 * r.nextGaussian() - 0.00125);
+            }
+        }
+        double[][] shapes = {LoadShapes.shape(LoadShapes.RESIDENTIAL, 2025, 43.7),
+                LoadShapes.shape(LoadShapes.COMMERCIAL, 2025, 43.7)};
+        return new CalibratedEndUserBlock(ids, hash, arch, energy, eps, flex, eflex,
+                new Level(Seeds.stream(20250101L, "enduser-level"), 0.1), habit, shapes, tariff,
+                new GameCalendar(2025, DAYS, 1));
     }
 
     @Benchmark
