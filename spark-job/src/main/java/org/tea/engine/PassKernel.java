@@ -8,8 +8,9 @@ import org.tea.model.Behaviour;
 import org.tea.model.Hours;
 
 /**
- * The per-block work of a pass and of the final settlement, shared by every engine: pure Java on primitive
- * arrays, no allocation per user-day. One {@link Scratch} per thread.
+ * The per-block work of a pass and of the final settlement over end-users and prosumers, shared by every engine
+ * (storage units': {@link StorageKernel}): pure Java on primitive arrays, no allocation per user-day. One
+ * {@link Scratch} per thread.
  */
 public final class PassKernel {
     private static final int T = Hours.T;
