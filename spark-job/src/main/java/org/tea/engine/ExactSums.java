@@ -62,6 +62,23 @@ public final class ExactSums implements java.io.Serializable {
         }
     }
 
+    /** Adds entry j of {@code src} to entry i of this vector, exactly. */
+    public void addFrom(int i, ExactSums src, int j) {
+        if (src.hi == null || (src.hi[j] == 0 && src.lo[j] == 0)) {
+            java.util.Objects.checkIndex(j, src.size);
+            return;
+        }
+        allocate();
+        addRaw(i, src.hi[j], src.lo[j]);
+    }
+
+    /** Sets entry i of this vector to entry j of {@code src}, exactly. */
+    public void set(int i, ExactSums src, int j) {
+        allocate();
+        hi[i] = src.hiAt(j);
+        lo[i] = src.loAt(j);
+    }
+
     private void addRaw(int i, long h, long l) {
         long sum = lo[i] + l;
         long carry = Long.compareUnsigned(sum, lo[i]) < 0 ? 1 : 0;

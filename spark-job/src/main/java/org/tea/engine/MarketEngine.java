@@ -26,6 +26,15 @@ public interface MarketEngine extends AutoCloseable {
     /** The final pass: per-user settlement and baseline, summed, and handed to the engine's per-user output. */
     SettleAggregates settle(SettleRequest request);
 
+    /**
+     * Whether the passes should gather the end-users' settlement sums ({@link PassRequest.Settle}) so that the
+     * final settlement skips them ({@link SettleRequest#endUsers()}): true when the engine writes no per-user
+     * end-user results, which would need each user-day settled where it lives anyway.
+     */
+    default boolean sumsEndUsersInPasses() {
+        return false;
+    }
+
     /** Passes evaluated so far (settlement included). */
     long passes();
 

@@ -26,7 +26,7 @@ import org.tea.model.Hours;
  * ({@link #PAIRS} each).
  */
 public final class PassAggregates implements java.io.Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
     public static final int DEMAND = 0;
     public static final int SENSITIVITY = 1;
@@ -67,13 +67,32 @@ public final class PassAggregates implements java.io.Serializable {
     private final ExactSums sums;
     /* Holds no arrays until a storage block adds a coupling. */
     private final ExactSums coupling;
+    /* The end-users' settlement sums (EndUserSums) when the request asks for them: endUserStride per slot. */
+    private final int endUserStride;
+    private final ExactSums endUsers;
     /* Allocated on the first addition, like the sums: the zero value of a tree aggregate travels in every task. */
     private double[] minima;
 
     public PassAggregates(int slots) {
+        this(slots, 0);
+    }
+
+    /** Sums for the slots of {@code request}, with the end-users' settlement sums if it asks for them. */
+    public PassAggregates(PassRequest request) {
+        this(request.slots(), request.settle() == null ? 0 : request.settle().stride());
+    }
+
+    private PassAggregates(int slots, int endUserStride) {
+        // a follower partial tells its settlement sums from a storage partial's coupling by its length:
+        // EndUserSums.stride is 32 + 9 x archetypes, never PAIRS = 276
+        if (endUserStride == PAIRS) {
+            throw new IllegalArgumentException("end-user sums of the coupling's size " + PAIRS);
+        }
         this.slots = slots;
         this.sums = new ExactSums(slots * STRIDE);
         this.coupling = new ExactSums(slots * PAIRS);
+        this.endUserStride = endUserStride;
+        this.endUsers = new ExactSums(slots * endUserStride);
     }
 
     /** Index of an hourly sum in a slot's block of a partial vector. */
@@ -108,6 +127,21 @@ public final class PassAggregates implements java.io.Serializable {
         return p;
     }
 
+    /**
+     * An end-user block's partial for {@code request}: that of {@link #newPartial(int)}, then the end-users'
+     * settlement sums of every slot ({@link #endUsers}) if the request asks for them.
+     */
+    public static double[] newFollowerPartial(PassRequest request) {
+        int slots = request.slots();
+        double[] p = newPartial(slots);
+        return request.settle() == null ? p : Arrays.copyOf(p, p.length + slots * request.settle().stride());
+    }
+
+    /** Index of slot k's first end-user settlement sum in a follower partial of {@code slots} slots. */
+    public static int endUsers(int slots, int slot, int stride) {
+        return slots * (STRIDE + MIN_STRIDE) + slot * stride;
+    }
+
     /** A storage block's partial: that of {@link #newPartial(int)}, then the coupling of hours per slot. */
     public static double[] newStoragePartial(int slots) {
         return Arrays.copyOf(newPartial(slots), slots * (STRIDE + MIN_STRIDE + PAIRS));
@@ -120,8 +154,17 @@ public final class PassAggregates implements java.io.Serializable {
         for (int i = 0; i < n; i++) {
             sums.add(i, partial[i]);
         }
-        for (int i = end; i < partial.length; i++) {
-            coupling.add(i - end, partial[i]);
+        int tail = partial.length - end;
+        if (tail > 0 && tail == slots * PAIRS) { // a storage block's
+            for (int i = end; i < partial.length; i++) {
+                coupling.add(i - end, partial[i]);
+            }
+        } else if (tail > 0 && tail == slots * endUserStride) { // an end-user block's, with settlement sums
+            for (int i = end; i < partial.length; i++) {
+                endUsers.add(i - end, partial[i]);
+            }
+        } else if (tail != 0) {
+            throw new IllegalArgumentException("partial of " + partial.length + " values for " + slots + " slots");
         }
         if (minima == null) {
             minima = Arrays.copyOfRange(partial, n, end);
@@ -136,6 +179,7 @@ public final class PassAggregates implements java.io.Serializable {
     public PassAggregates merge(PassAggregates other) {
         sums.merge(other.sums);
         coupling.merge(other.coupling);
+        endUsers.merge(other.endUsers);
         if (other.minima != null) {
             if (minima == null) {
                 minima = other.minima.clone();
@@ -150,6 +194,14 @@ public final class PassAggregates implements java.io.Serializable {
 
     public int slots() {
         return slots;
+    }
+
+    /**
+     * The end-users' settlement sums, exact: {@link EndUserSums#stride} per slot, empty unless the request asked
+     * for them. Exact, so that they add to the other populations' settlement sums as a settle pass would.
+     */
+    public ExactSums endUserSums() {
+        return endUsers;
     }
 
     /**

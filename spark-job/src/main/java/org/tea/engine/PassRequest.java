@@ -12,16 +12,44 @@ import org.tea.model.Hours;
  * only prices and {@code S}.
  */
 public record PassRequest(int[] games, double[] lambda, double[] sensitivity, double[] exportPrice, double[] window,
-        Behaviour behaviour) implements java.io.Serializable {
+        Behaviour behaviour, Settle settle) implements java.io.Serializable {
+
+    /** A request that gathers no end-user settlement sums. */
+    public PassRequest(int[] games, double[] lambda, double[] sensitivity, double[] exportPrice, double[] window,
+            Behaviour behaviour) {
+        this(games, lambda, sensitivity, exportPrice, window, behaviour, null);
+    }
 
     public PassRequest {
         int n = games.length * Hours.T;
         if (lambda.length != n || sensitivity.length != n || exportPrice.length != n || window.length != n) {
             throw new IllegalArgumentException("pass request: arrays must hold " + n + " values (games x 24)");
         }
+        if (settle != null && (settle.tariff().length != n || settle.baseline().length != games.length)) {
+            throw new IllegalArgumentException("pass request: the settle part must hold " + n + " tariff values and "
+                    + games.length + " baseline flags");
+        }
     }
 
     public int slots() {
         return games.length;
+    }
+
+    /**
+     * Asks the followers' pass to gather the end-users' settlement sums ({@link EndUserSums}) as well: the TE
+     * ones at the pass's prices for every slot, the baseline ones at {@code tariff} (slot k at {@code k * T + t})
+     * for the slots with {@code baseline[k]}. {@code archetypes}: as in {@link SettleRequest#archetypes()}.
+     */
+    public record Settle(int archetypes, double[] tariff, boolean[] baseline) implements java.io.Serializable {
+        public Settle {
+            if (archetypes < 1) {
+                throw new IllegalArgumentException("pass request: archetypes = " + archetypes + ", expected >= 1");
+            }
+        }
+
+        /** End-user sums per slot. */
+        public int stride() {
+            return EndUserSums.stride(archetypes);
+        }
     }
 }

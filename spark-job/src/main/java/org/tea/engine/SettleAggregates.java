@@ -119,6 +119,25 @@ public final class SettleAggregates implements java.io.Serializable {
         return this;
     }
 
+    /**
+     * Adds the end-users' settlement sums gathered by the passes ({@link EndUserSums}, {@code stride} per game in
+     * game order, one game per slot), exactly: what a settle pass over the end-users would have added.
+     */
+    public SettleAggregates addEndUsers(ExactSums endUsers, int stride) {
+        int slots = maxGap.length;
+        int archetypes = archetypes();
+        if (endUsers.size() != slots * stride || stride != EndUserSums.stride(archetypes)) {
+            throw new IllegalArgumentException("end-user sums of " + endUsers.size() + " values, stride " + stride
+                    + ", for " + slots + " slots of " + archetypes + " archetypes");
+        }
+        for (int k = 0; k < slots; k++) {
+            for (int i = 0; i < stride; i++) {
+                sums.addFrom(EndUserSums.settleIndex(slots, archetypes, k, i), endUsers, k * stride + i);
+            }
+        }
+        return this;
+    }
+
     /** Slots (games) summed. */
     public int slots() {
         return maxGap.length;

@@ -9,11 +9,21 @@ import org.tea.model.Hours;
  * hour t at {@code k * T + t}: retail price, sensitivity, total retail demand {@code D}, aggregated offer
  * {@code A} at the price, surplus total {@code U}, and the exogenous prices. {@code archetypes}: how many
  * end-user archetypes the users' {@link EndUserBlock#archetype} indices range over, so how many per-archetype
- * sums each game has ({@link SettleAggregates}); their names stay with the study.
+ * sums each game has ({@link SettleAggregates}); their names stay with the study. {@code endUsers}: settle the
+ * end-users too; false when the passes have summed them already ({@link MarketEngine#sumsEndUsersInPasses}), and
+ * then only prosumers and storage units are settled and the end-users' sums are left at zero.
  */
 public record SettleRequest(int[] games, double[] lambda, double[] sensitivity, double[] demand, double[] offered,
         double[] surplusTotal, double[] exportPrice, double[] importPrice, double[] tariff, double[] feedIn,
-        Behaviour behaviour, int archetypes) implements java.io.Serializable {
+        Behaviour behaviour, int archetypes, boolean endUsers) implements java.io.Serializable {
+
+    /** A request that settles every population. */
+    public SettleRequest(int[] games, double[] lambda, double[] sensitivity, double[] demand, double[] offered,
+            double[] surplusTotal, double[] exportPrice, double[] importPrice, double[] tariff, double[] feedIn,
+            Behaviour behaviour, int archetypes) {
+        this(games, lambda, sensitivity, demand, offered, surplusTotal, exportPrice, importPrice, tariff, feedIn,
+                behaviour, archetypes, true);
+    }
 
     /** A request whose end-users are all of one archetype (index 0). */
     public SettleRequest(int[] games, double[] lambda, double[] sensitivity, double[] demand, double[] offered,

@@ -1,5 +1,7 @@
 package org.tea.equilibrium;
 
+import org.tea.engine.EndUserSums;
+import org.tea.engine.ExactSums;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
 import org.tea.engine.PassRequest;
@@ -54,10 +56,17 @@ public final class EquilibriumSolver {
             throw new IllegalArgumentException("engine holds " + engine.games() + " games, prices " + prices.games());
         }
         SolverState state = checkpoints.load();
+        boolean inPasses = engine.sumsEndUsersInPasses();
         if (state == null) {
             state = new SolverState(settings, prices);
+            if (inPasses) {
+                state.gatherEndUsers(engine.archetypes());
+            }
         } else {
             state.check(settings, prices);
+            if (!inPasses || state.endUserStride != EndUserSums.stride(engine.archetypes())) {
+                state.endUserSums = null; // what the passes summed is not what this engine settles
+            }
         }
         return new Run(engine, prices, progress, state, checkpoints).run();
     }
@@ -94,8 +103,9 @@ public final class EquilibriumSolver {
         final SolverState state;
         final ProjectedNewton newton;
         final SensitivityUpdate leaders;
-        /** Games in the pass being read. */
+        /** Games in the pass being read, and its sums. */
         int slots;
+        PassAggregates pass;
 
         Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState state,
                 Checkpoints checkpoints) {
@@ -114,7 +124,8 @@ public final class EquilibriumSolver {
             while (active.length > 0) {
                 long t0 = System.nanoTime();
                 PassRequest request = request(active);
-                double[] agg = engine.evaluate(request).values();
+                pass = engine.evaluate(request);
+                double[] agg = pass.values();
                 double worstRatio = 0;
                 double worst = 0;
                 slots = active.length;
@@ -153,7 +164,22 @@ public final class EquilibriumSolver {
                     window[k * T + t] = SensitivityUpdate.window(prices, i);
                 }
             }
-            return new PassRequest(active, l, s, ps, window, settings.behaviour());
+            return new PassRequest(active, l, s, ps, window, settings.behaviour(), settle(active));
+        }
+
+        /** The end-users' settlement sums to gather, if any: the baseline only in a game's first pass. */
+        PassRequest.Settle settle(int[] active) {
+            if (state.endUserSums == null) {
+                return null;
+            }
+            double[] tariff = new double[active.length * T];
+            boolean[] baseline = new boolean[active.length];
+            for (int k = 0; k < active.length; k++) {
+                int g = active[k];
+                System.arraycopy(prices.tariff(), g * T, tariff, k * T, T);
+                baseline[k] = state.phase[g] == Phase.INIT;
+            }
+            return new PassRequest.Settle(engine.archetypes(), tariff, baseline);
         }
 
         /** Reads game g's sums (slot k) evaluated at {@code point}; returns its worst violation ratio. */
@@ -246,10 +272,30 @@ public final class EquilibriumSolver {
             }
             state.weight[g] = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
             acceptCoupling(g, k, agg);
+            acceptEndUsers(g, k);
             state.phi[g] = phiValue;
             state.halvings[g] = 0;
             if (settings.method() == ClearingMethod.NEWTON) {
                 newton.direction(g);
+            }
+        }
+
+        /**
+         * The end-users' settlement sums at the accepted point, if gathered: its TE sums, and the baseline ones in
+         * the game's first pass (they do not change after). A rejected trial never gets here, so a game that
+         * stops at its last accepted point is settled there.
+         */
+        void acceptEndUsers(int g, int k) {
+            if (state.endUserSums == null) {
+                return;
+            }
+            boolean first = state.phase[g] == Phase.INIT;
+            int stride = state.endUserStride;
+            ExactSums from = pass.endUserSums();
+            for (int i = 0; i < stride; i++) {
+                if (first || !EndUserSums.baseline(i)) {
+                    state.endUserSums.set(g * stride + i, from, k * stride + i);
+                }
             }
         }
 

@@ -33,10 +33,15 @@ final class ResultAssembly {
         for (int i = 0; i < n; i++) {
             demand[i] = state.demandUsers[i] + state.deficit[i];
         }
+        // end-users whose sums the passes gathered are not settled again: their sums join the others' exactly
+        boolean inPasses = state.endUserSums != null;
         SettleRequest request = new SettleRequest(all, state.lambda.clone(), state.sens.clone(), demand,
                 state.offered.clone(), state.surplus.clone(), prices.exportPrice(), prices.importPrice(),
-                prices.tariff(), prices.feedIn(), state.settings.behaviour(), engine.archetypes());
+                prices.tariff(), prices.feedIn(), state.settings.behaviour(), engine.archetypes(), !inPasses);
         SettleAggregates sums = engine.settle(request);
+        if (inPasses) {
+            sums.addEndUsers(state.endUserSums, state.endUserStride);
+        }
         double[] v = sums.values();
         double[] sold = new double[n];
         double[] exported = new double[n];

@@ -2,6 +2,8 @@ package org.tea.equilibrium;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.tea.engine.EndUserSums;
+import org.tea.engine.ExactSums;
 import org.tea.model.Hours;
 
 /**
@@ -11,7 +13,7 @@ import org.tea.model.Hours;
  * The driver's parts read and write these arrays in place.
  */
 public final class SolverState implements java.io.Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
     private static final int T = Hours.T;
 
     final SolverSettings settings;
@@ -66,6 +68,13 @@ public final class SolverState implements java.io.Serializable {
     final double[] bracketGap;
     final Status[] status;
     final ArrayList<PassTrace> trace = new ArrayList<>();
+    /*
+     * The end-users' settlement sums per game (EndUserSums, endUserStride each), exact, when the passes gather
+     * them (MarketEngine.sumsEndUsersInPasses): the TE ones of the accepted point, the baseline ones of the first
+     * pass. Null when the settle pass sums the end-users.
+     */
+    ExactSums endUserSums;
+    int endUserStride;
     /** Engine passes so far, across resumes. */
     long passes;
 
@@ -135,6 +144,12 @@ public final class SolverState implements java.io.Serializable {
             throw new IllegalArgumentException("the checkpoint was made with other solver settings or another "
                     + "number of days and scenarios; it cannot be resumed with this configuration");
         }
+    }
+
+    /** From now on the passes gather the end-users' settlement sums of {@code archetypes} archetypes. */
+    void gatherEndUsers(int archetypes) {
+        endUserStride = EndUserSums.stride(archetypes);
+        endUserSums = new ExactSums(games * endUserStride);
     }
 
     /** Passes evaluated so far. */

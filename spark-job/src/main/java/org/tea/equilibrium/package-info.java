@@ -9,6 +9,7 @@
  * {@code ProjectedNewton} is the clearing step on a game's prices, solved densely by {@code CoupledNewton} where
  * storage couples hours; {@code SensitivityUpdate} is how the leaders' {@code S} moves and when it has arrived,
  * the seam where a set-valued fixed point at kinks goes;
- * {@code ResultAssembly} is the settle pass and the result, read once the iteration is over.
+ * {@code ResultAssembly} is the settle pass and the result, read once the iteration is over (with the
+ * end-users' settlement sums the passes gathered, when the engine has them summed there).
  */
 package org.tea.equilibrium;

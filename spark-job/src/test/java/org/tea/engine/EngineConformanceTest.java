@@ -2,6 +2,7 @@ package org.tea.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +24,7 @@ import org.tea.equilibrium.EquilibriumSolver;
 import org.tea.equilibrium.Instances;
 import org.tea.equilibrium.MarketPrices;
 import org.tea.equilibrium.SolverSettings;
+import org.tea.equilibrium.Status;
 import org.tea.model.Behaviour;
 import org.tea.model.EndUserDay;
 import org.tea.model.Hours;
@@ -169,7 +171,7 @@ public abstract class EngineConformanceTest {
         PassAggregates sums = reference(m, r);
         for (StorageBlock b : storage) {
             double[] partial = PassAggregates.newStoragePartial(r.slots());
-            PassKernel.storage(b, r, new PassKernel.Scratch(), partial);
+            StorageKernel.storage(b, r, new PassKernel.Scratch(), partial);
             sums.add(partial);
         }
         return sums;
@@ -181,7 +183,7 @@ public abstract class EngineConformanceTest {
         for (StorageBlock b : storage) {
             double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
             double[] kkt = new double[r.slots()];
-            PassKernel.settleStorage(b, r, new PassKernel.Scratch(), partial, kkt, UserResultSink.NONE);
+            StorageKernel.settleStorage(b, r, new PassKernel.Scratch(), partial, kkt, UserResultSink.NONE);
             sums.add(partial, new double[r.slots()], kkt);
         }
         return sums;
@@ -470,6 +472,39 @@ public abstract class EngineConformanceTest {
             assertEquals(expected.days(), r.days());
             assertEquals(expected.passes(), r.passes());
             assertEquals(r.passes(), e.passes());
+        }
+    }
+
+    /**
+     * Without per-user end-user output the passes sum the end-users' settlement and the settle pass skips them;
+     * with it, a settle pass sums them: the results are the same bits, also for days that stop unconverged at
+     * their last accepted prices (two passes a clearing, one outer iteration).
+     */
+    @Test
+    void endUsersSummedInThePassesAreTheSettlePassesSums() {
+        Instances.Market m = market();
+        Behaviour b = Behaviour.STRATEGIC;
+        SolverSettings d = SolverSettings.defaults(b);
+        SolverSettings s = new SolverSettings(b, d.method(), d.clearing(), d.outer(), d.theta(), 1, 2,
+                d.tatonnementStep());
+        EquilibriumResult settled;
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), new RecordingSink())) {
+            assertFalse(e.sumsEndUsersInPasses(), "per-user output: a settle pass over end-users");
+            settled = new EquilibriumSolver(s).solve(e, m.prices(), null);
+        }
+        assertTrue(settled.days().stream().anyMatch(day -> day.status() == Status.MAX_ITERATIONS_REACHED),
+                settled.days().toString());
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), null)) {
+            assertTrue(e.sumsEndUsersInPasses(), "no per-user output: end-users summed in the passes");
+            EquilibriumResult r = new EquilibriumSolver(s).solve(e, m.prices(), null);
+            assertArrayEquals(settled.lambda(), r.lambda(), 0.0, "lambda");
+            assertArrayEquals(settled.baselineEnduserDemand(), r.baselineEnduserDemand(), 0.0, "baseline");
+            assertArrayEquals(settled.daily(), r.daily(), 0.0, "daily");
+            assertArrayEquals(settled.archetypeDaily(), r.archetypeDaily(), 0.0, "archetypeDaily");
+            assertArrayEquals(settled.soldLocal(), r.soldLocal(), 0.0, "soldLocal");
+            assertEquals(settled.days(), r.days());
+            assertEquals(settled.passes(), r.passes());
+            assertEquals(settled.trace().size(), r.trace().size());
         }
     }
 

@@ -18,6 +18,31 @@ import org.junit.jupiter.api.Test;
 
 class ExactSumsTest {
 
+    /** Entries copied and added one by one, moved to other positions, are the exact sums a merge gives. */
+    @Test
+    void entriesMoveBetweenVectorsExactly() {
+        Random rnd = new Random(5);
+        ExactSums a = new ExactSums(4);
+        ExactSums b = new ExactSums(4);
+        for (int k = 0; k < 50; k++) {
+            for (int i = 0; i < 4; i++) {
+                a.add(i, rnd.nextGaussian() * 1e9);
+                b.add(i, i == 2 ? 0.0 : -rnd.nextGaussian() * 1e-7);
+            }
+        }
+        ExactSums moved = new ExactSums(8);
+        for (int i = 0; i < 4; i++) {
+            moved.set(7 - i, a, i);
+            moved.addFrom(7 - i, b, i);
+            moved.addFrom(i, new ExactSums(4), i);
+        }
+        ExactSums merged = new ExactSums(4).merge(a).merge(b);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(merged.get(i), moved.get(7 - i), 0.0, "entry " + i);
+            assertEquals(0.0, moved.get(i), 0.0);
+        }
+    }
+
     @Test
     void totalsAreTheSameBitsInAnyOrderAndGrouping() {
         Random rnd = new Random(7);

@@ -129,6 +129,11 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         }
 
         @Override
+        public boolean sumsEndUsersInPasses() {
+            return engine.sumsEndUsersInPasses();
+        }
+
+        @Override
         public void close() {
             engine.close();
         }
@@ -195,7 +200,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
             "baseline_profit", "capacity_kwh", "power_kw", "eta_charge", "eta_discharge", "throughput_cost", "soc0"};
         RecordingSink record = new RecordingSink();
         for (StorageBlock b : storage) {
-            PassKernel.settleStorage(b, r, new PassKernel.Scratch(), SettleAggregates.newPartial(r.slots(),
+            StorageKernel.settleStorage(b, r, new PassKernel.Scratch(), SettleAggregates.newPartial(r.slots(),
                     r.archetypes()), new double[r.slots()], record);
         }
         Map<String, double[]> expected = record.storageHours;

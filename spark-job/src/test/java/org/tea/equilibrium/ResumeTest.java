@@ -12,6 +12,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
+import org.tea.engine.UserResultSink;
 import org.tea.engine.local.LocalEngine;
 import org.tea.model.Behaviour;
 
@@ -85,6 +86,74 @@ class ResumeTest {
             assertArrayEquals(whole.lambda(), resumed.lambda(), 0.0, "stopped after pass " + stopAt);
             assertArrayEquals(whole.sensitivity(), resumed.sensitivity(), 0.0);
             assertArrayEquals(whole.daily(), resumed.daily(), 0.0);
+            assertEquals(whole.days(), resumed.days());
+            assertEquals(whole.passes(), resumed.passes());
+        }
+    }
+
+    /** A sink that takes every user's results and keeps none: its engine settles the end-users in a settle pass. */
+    static final UserResultSink DISCARD = new UserResultSink() {
+        @Override
+        public void endUserDay(String userId, int game, double[] sums, double peak, double[] demand,
+                double[] baselineDemand, double[] alpha, double[] dmin, double[] dmax, double beta, double emin,
+                double emax) {
+        }
+
+        @Override
+        public void prosumerHour(String prosumerId, int game, int hour, double[] figures) {
+        }
+    };
+
+    /**
+     * A state whose passes summed the end-users resumes with an engine that settles them, and the other way
+     * round: the end-users' sums are those of an unbroken solve either way.
+     */
+    @Test
+    void aResumeSettlesTheEndUsersWhetherOrNotThePassesSummedThem() {
+        Instances.Market m = Instances.random(21, 600, 40, 6, 100, 0.0);
+        SolverSettings s = SolverSettings.defaults(Behaviour.STRATEGIC);
+        EquilibriumResult whole;
+        try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 2, null)) {
+            assertTrue(e.sumsEndUsersInPasses());
+            whole = new EquilibriumSolver(s).solve(e, m.prices(), null);
+        }
+        for (UserResultSink before : new UserResultSink[] {null, DISCARD}) {
+            byte[][] saved = new byte[1][];
+            try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 2, before)) {
+                assertThrows(Crash.class, () -> new EquilibriumSolver(s).solve(e, m.prices(), null,
+                        new EquilibriumSolver.Checkpoints() {
+                            @Override
+                            public SolverState load() {
+                                return null;
+                            }
+
+                            @Override
+                            public void save(SolverState state, boolean last) {
+                                saved[0] = serialise(state);
+                                if (state.passesDone() == 2) {
+                                    throw new Crash();
+                                }
+                            }
+                        }));
+            }
+            assertEquals(before == null, deserialise(saved[0]).endUserSums != null);
+            EquilibriumResult resumed;
+            try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1,
+                    before == null ? DISCARD : null)) {
+                resumed = new EquilibriumSolver(s).solve(e, m.prices(), null, new EquilibriumSolver.Checkpoints() {
+                    @Override
+                    public SolverState load() {
+                        return deserialise(saved[0]);
+                    }
+
+                    @Override
+                    public void save(SolverState state, boolean last) {
+                    }
+                });
+            }
+            assertArrayEquals(whole.daily(), resumed.daily(), 0.0);
+            assertArrayEquals(whole.archetypeDaily(), resumed.archetypeDaily(), 0.0);
+            assertArrayEquals(whole.baselineEnduserDemand(), resumed.baselineEnduserDemand(), 0.0);
             assertEquals(whole.days(), resumed.days());
             assertEquals(whole.passes(), resumed.passes());
         }

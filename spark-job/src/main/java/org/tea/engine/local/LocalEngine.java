@@ -11,6 +11,7 @@ import org.tea.engine.EndUserBlock;
 import org.tea.engine.MarketEngine;
 import org.tea.engine.PassAggregates;
 import org.tea.engine.PassKernel;
+import org.tea.engine.StorageKernel;
 import org.tea.engine.PassRequest;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.SettleAggregates;
@@ -85,6 +86,12 @@ public final class LocalEngine implements MarketEngine {
         return archetypes;
     }
 
+    /** Without a sink, nothing needs the end-users settled one by one: the passes sum them. */
+    @Override
+    public boolean sumsEndUsersInPasses() {
+        return sink == UserResultSink.NONE;
+    }
+
     @Override
     public long passes() {
         return passes;
@@ -97,7 +104,7 @@ public final class LocalEngine implements MarketEngine {
         List<Future<double[]>> parts = new ArrayList<>();
         for (EndUserBlock block : endUsers) {
             parts.add(pool.submit(() -> {
-                double[] partial = PassAggregates.newPartial(slots);
+                double[] partial = PassAggregates.newFollowerPartial(request);
                 PassKernel.followers(block, request, new PassKernel.Scratch(), partial);
                 return partial;
             }));
@@ -112,11 +119,11 @@ public final class LocalEngine implements MarketEngine {
         for (StorageBlock block : storage) {
             parts.add(pool.submit(() -> {
                 double[] partial = PassAggregates.newStoragePartial(slots);
-                PassKernel.storage(block, request, new PassKernel.Scratch(), partial);
+                StorageKernel.storage(block, request, new PassKernel.Scratch(), partial);
                 return partial;
             }));
         }
-        PassAggregates total = new PassAggregates(slots);
+        PassAggregates total = new PassAggregates(request);
         for (Future<double[]> f : parts) {
             total.add(join(f));
         }
@@ -129,7 +136,7 @@ public final class LocalEngine implements MarketEngine {
         int slots = request.slots();
         int arch = request.archetypes();
         List<Future<SettleAggregates>> parts = new ArrayList<>();
-        for (EndUserBlock block : endUsers) {
+        for (EndUserBlock block : request.endUsers() ? endUsers : List.<EndUserBlock>of()) {
             parts.add(pool.submit(() -> {
                 double[] partial = SettleAggregates.newPartial(slots, arch);
                 PassKernel.settleEndUsers(block, request, new PassKernel.Scratch(), partial, sink);
@@ -148,7 +155,7 @@ public final class LocalEngine implements MarketEngine {
             parts.add(pool.submit(() -> {
                 double[] partial = SettleAggregates.newPartial(slots, arch);
                 double[] kkt = new double[slots];
-                PassKernel.settleStorage(block, request, new PassKernel.Scratch(), partial, kkt, sink);
+                StorageKernel.settleStorage(block, request, new PassKernel.Scratch(), partial, kkt, sink);
                 return new SettleAggregates(slots, arch).add(partial, new double[slots], kkt);
             }));
         }

@@ -6,6 +6,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.PassAggregates;
 import org.tea.engine.PassKernel;
+import org.tea.engine.StorageKernel;
 import org.tea.engine.PassRequest;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.SettleAggregates;
@@ -37,24 +38,24 @@ final class Partials {
     }
 
     static Iterator<double[]> followers(Iterator<EndUserBlock> blocks, PassRequest r, LongAccumulator time) {
-        return timed(blocks, r, time, PassKernel::followers, false);
+        return timed(blocks, r, time, PassKernel::followers, PassAggregates::newFollowerPartial);
     }
 
     static Iterator<double[]> offers(Iterator<ProsumerBlock> blocks, PassRequest r, LongAccumulator time) {
-        return timed(blocks, r, time, PassKernel::offers, false);
+        return timed(blocks, r, time, PassKernel::offers, q -> PassAggregates.newPartial(q.slots()));
     }
 
     static Iterator<double[]> storage(Iterator<StorageBlock> blocks, PassRequest r, LongAccumulator time) {
-        return timed(blocks, r, time, PassKernel::storage, true);
+        return timed(blocks, r, time, StorageKernel::storage,
+                q -> PassAggregates.newStoragePartial(q.slots()));
     }
 
-    /** Each block's partial of the pass ({@code storage}: with the coupling of hours), the kernel's time added. */
+    /** Each block's partial of the pass (in the layout {@code newPartial} makes), the kernel's time added. */
     private static <B> Iterator<double[]> timed(Iterator<B> blocks, PassRequest r, LongAccumulator time,
-            Kernel<B> kernel, boolean storage) {
+            Kernel<B> kernel, Function<PassRequest, double[]> newPartial) {
         return map(blocks, block -> {
             long t0 = System.nanoTime();
-            double[] partial = storage ? PassAggregates.newStoragePartial(r.slots())
-                    : PassAggregates.newPartial(r.slots());
+            double[] partial = newPartial.apply(r);
             kernel.add(block, r, new PassKernel.Scratch(), partial);
             time.add(System.nanoTime() - t0);
             return partial;
@@ -65,7 +66,7 @@ final class Partials {
         return map(blocks, block -> {
             double[] partial = SettleAggregates.newPartial(r.slots(), r.archetypes());
             double[] kkt = new double[r.slots()];
-            PassKernel.settleStorage(block, r, new PassKernel.Scratch(), partial, kkt, UserResultSink.NONE);
+            StorageKernel.settleStorage(block, r, new PassKernel.Scratch(), partial, kkt, UserResultSink.NONE);
             return new Settled(partial, new double[r.slots()], kkt);
         });
     }

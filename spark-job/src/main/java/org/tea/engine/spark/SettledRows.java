@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.tea.engine.EndUserBlock;
 import org.tea.engine.PassKernel;
+import org.tea.engine.StorageKernel;
 import org.tea.engine.ProsumerBlock;
 import org.tea.engine.SettleAggregates;
 import org.tea.engine.SettleRequest;
@@ -69,7 +70,7 @@ final class SettledRows<B, R> implements Iterator<R> {
                     sums.addSlot(partial, k, 0.0, 0.0, e.size());
                 }
             } else if (block instanceof StorageBlock s) {
-                PassKernel.settleStorage(s, one, scratch, partial, gaps, collector);
+                StorageKernel.settleStorage(s, one, scratch, partial, gaps, collector);
                 if (sums != null) {
                     sums.addSlot(partial, k, 0.0, gaps[0], s.size());
                 }

@@ -60,6 +60,8 @@ public final class SparkEngine implements MarketEngine {
     private final long prosumers;
     private final long storageUnits;
     private final int archetypes;
+    /** No per-user end-user table to write: the passes sum the end-users' settlement. */
+    private final boolean endUsersInPasses;
     private long passes;
     private long userDays;
     /** Time spent in the kernel on the executors, summed over tasks: what a pass costs besides Spark. */
@@ -110,6 +112,8 @@ public final class SparkEngine implements MarketEngine {
         this.archetypes = (int) counts[2];
         this.storageUnits = this.storageBlocks == null ? 0
                 : this.storageBlocks.map(b -> (long) b.size()).fold(0L, Long::sum);
+        this.endUsersInPasses = output == null
+                || first(output.tables(endUsers, prosumers, storageUnits, games), false, false) == null;
     }
 
     /**
@@ -154,6 +158,11 @@ public final class SparkEngine implements MarketEngine {
     }
 
     @Override
+    public boolean sumsEndUsersInPasses() {
+        return endUsersInPasses;
+    }
+
+    @Override
     public long passes() {
         return passes;
     }
@@ -185,7 +194,7 @@ public final class SparkEngine implements MarketEngine {
             if (storageBlocks != null) {
                 partials = partials.union(storageBlocks.mapPartitions(it -> Partials.storage(it, b.value(), time)));
             }
-            return partials.treeAggregate(new PassAggregates(slots), PassAggregates::add, PassAggregates::merge,
+            return partials.treeAggregate(new PassAggregates(request), PassAggregates::add, PassAggregates::merge,
                     TREE_DEPTH);
         } finally {
             jsc.setJobDescription(null);
@@ -206,10 +215,13 @@ public final class SparkEngine implements MarketEngine {
                     : output.tables(endUsers, prosumers, storageUnits, slots);
             // each population is summed in the job of its first table, or alone when no table covers it
             UserTableWriter.UserTable<?> endUserSums = first(tables, false, false);
+            if (!request.endUsers() && endUserSums != null) {
+                throw new IllegalArgumentException("a settlement without end-users, but an end-user table to write");
+            }
             UserTableWriter.UserTable<?> prosumerSums = first(tables, true, false);
             UserTableWriter.UserTable<?> storageSums = storageBlocks == null ? null : first(tables, false, true);
             List<JavaRDD<Partials.Settled>> alone = new ArrayList<>();
-            if (endUserSums == null) {
+            if (endUserSums == null && request.endUsers()) {
                 alone.add(endUserBlocks.mapPartitions(it -> Partials.settledEndUsers(it, b.value())));
             }
             if (prosumerSums == null) {
