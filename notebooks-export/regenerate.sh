@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the committed reports from fresh runs: the case study (20 runs, about 20 min on 2 cores) and the
+# Regenerates the committed reports from fresh runs: the case study (22 runs, about 25 min on 2 cores) and the
 # Monte Carlo study (50 scenarios, about 5 min). Runs go to RUNS (default runs/), reports to notebooks-export/.
 # Usage: notebooks-export/regenerate.sh [RUNS]
 set -euo pipefail
