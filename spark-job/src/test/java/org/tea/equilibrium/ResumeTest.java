@@ -40,6 +40,41 @@ class ResumeTest {
     static final class Crash extends RuntimeException {
     }
 
+    /**
+     * Checkpoints of a fresh solve: each state is kept, serialised, in {@code saved[0]}, and the solve crashes once
+     * {@code stopAt} passes are done (never for a negative {@code stopAt}).
+     */
+    static EquilibriumSolver.Checkpoints crashingAfter(int stopAt, byte[][] saved) {
+        return new EquilibriumSolver.Checkpoints() {
+            @Override
+            public SolverState load() {
+                return null;
+            }
+
+            @Override
+            public void save(SolverState state, boolean last) {
+                saved[0] = serialise(state);
+                if (state.passesDone() == stopAt) {
+                    throw new Crash();
+                }
+            }
+        };
+    }
+
+    /** Checkpoints that resume from {@code state} and save nothing. */
+    static EquilibriumSolver.Checkpoints resumingFrom(SolverState state) {
+        return new EquilibriumSolver.Checkpoints() {
+            @Override
+            public SolverState load() {
+                return state;
+            }
+
+            @Override
+            public void save(SolverState ignored, boolean last) {
+            }
+        };
+    }
+
     @Test
     void resumingAfterACrashGivesTheUninterruptedResult() {
         Instances.Market m = Instances.random(21, 600, 40, 6, 100, 0.0);
@@ -52,33 +87,11 @@ class ResumeTest {
         assertTrue(passes > 6, "the instance must take several passes: " + passes);
         for (int stopAt : new int[] {1, passes / 2, passes - 1}) {
             byte[][] saved = new byte[1][];
-            EquilibriumSolver.Checkpoints crashing = new EquilibriumSolver.Checkpoints() {
-                @Override
-                public SolverState load() {
-                    return null;
-                }
-
-                @Override
-                public void save(SolverState state, boolean last) {
-                    saved[0] = serialise(state);
-                    if (state.passesDone() == stopAt) {
-                        throw new Crash();
-                    }
-                }
-            };
+            EquilibriumSolver.Checkpoints crashing = crashingAfter(stopAt, saved);
             try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 2, null)) {
                 assertThrows(Crash.class, () -> new EquilibriumSolver(s).solve(e, m.prices(), null, crashing));
             }
-            EquilibriumSolver.Checkpoints resume = new EquilibriumSolver.Checkpoints() {
-                @Override
-                public SolverState load() {
-                    return deserialise(saved[0]);
-                }
-
-                @Override
-                public void save(SolverState state, boolean last) {
-                }
-            };
+            EquilibriumSolver.Checkpoints resume = resumingFrom(deserialise(saved[0]));
             EquilibriumResult resumed;
             try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
                 resumed = new EquilibriumSolver(s).solve(e, m.prices(), null, resume);
@@ -121,35 +134,13 @@ class ResumeTest {
             byte[][] saved = new byte[1][];
             try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 2, before)) {
                 assertThrows(Crash.class, () -> new EquilibriumSolver(s).solve(e, m.prices(), null,
-                        new EquilibriumSolver.Checkpoints() {
-                            @Override
-                            public SolverState load() {
-                                return null;
-                            }
-
-                            @Override
-                            public void save(SolverState state, boolean last) {
-                                saved[0] = serialise(state);
-                                if (state.passesDone() == 2) {
-                                    throw new Crash();
-                                }
-                            }
-                        }));
+                        crashingAfter(2, saved)));
             }
             assertEquals(before == null, deserialise(saved[0]).endUserSums != null);
             EquilibriumResult resumed;
             try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1,
                     before == null ? DISCARD : null)) {
-                resumed = new EquilibriumSolver(s).solve(e, m.prices(), null, new EquilibriumSolver.Checkpoints() {
-                    @Override
-                    public SolverState load() {
-                        return deserialise(saved[0]);
-                    }
-
-                    @Override
-                    public void save(SolverState state, boolean last) {
-                    }
-                });
+                resumed = new EquilibriumSolver(s).solve(e, m.prices(), null, resumingFrom(deserialise(saved[0])));
             }
             assertArrayEquals(whole.daily(), resumed.daily(), 0.0);
             assertArrayEquals(whole.archetypeDaily(), resumed.archetypeDaily(), 0.0);
@@ -162,34 +153,15 @@ class ResumeTest {
     @Test
     void aStateMadeWithOtherSettingsIsRefused() {
         Instances.Market m = Instances.random(21, 60, 4, 2, 30, 0.0);
-        SolverState[] kept = new SolverState[1];
+        byte[][] kept = new byte[1][];
         try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
             new EquilibriumSolver(SolverSettings.defaults(Behaviour.STRATEGIC)).solve(e, m.prices(), null,
-                    new EquilibriumSolver.Checkpoints() {
-                        @Override
-                        public SolverState load() {
-                            return null;
-                        }
-
-                        @Override
-                        public void save(SolverState state, boolean last) {
-                            kept[0] = deserialise(serialise(state));
-                        }
-                    });
+                    crashingAfter(-1, kept));
         }
         try (LocalEngine e = new LocalEngine(m.endUsers(), m.prosumers(), m.games(), 1, null)) {
             assertThrows(IllegalArgumentException.class, () -> new EquilibriumSolver(
                     SolverSettings.defaults(Behaviour.COMPETITIVE)).solve(e, m.prices(), null,
-                            new EquilibriumSolver.Checkpoints() {
-                                @Override
-                                public SolverState load() {
-                                    return kept[0];
-                                }
-
-                                @Override
-                                public void save(SolverState state, boolean last) {
-                                }
-                            }));
+                            resumingFrom(deserialise(kept[0]))));
         }
     }
 }
