@@ -20,7 +20,16 @@ public interface MarketEngine extends AutoCloseable {
         return 1;
     }
 
-    /** One pass: every end-user solves its day at {@code lambda}, every prosumer evaluates its offer. */
+    /**
+     * Whether the populations include storage units. A pass with storage evaluates every slot's followers: the
+     * units' sums share the end-users' fields, so known end-user sums could not be put back exactly.
+     */
+    boolean hasStorage();
+
+    /**
+     * One pass: every end-user solves its day at {@code lambda} (except in the slots whose followers are
+     * {@link PassRequest#known}), every prosumer evaluates its offer.
+     */
     PassAggregates evaluate(PassRequest request);
 
     /** The final pass: per-user settlement and baseline, summed, and handed to the engine's per-user output. */

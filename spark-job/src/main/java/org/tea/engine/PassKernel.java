@@ -65,6 +65,9 @@ public final class PassKernel {
             checkArchetypes(block, settle.archetypes());
         }
         for (int k = 0; k < slots; k++) {
+            if (request.known(k)) {
+                continue; // the driver has this slot's followers at these prices
+            }
             int game = request.games()[k];
             int off = k * T;
             int dem = PassAggregates.hourly(k, PassAggregates.DEMAND, 0);

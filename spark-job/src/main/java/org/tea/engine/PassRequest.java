@@ -10,14 +10,25 @@ import org.tea.model.Hours;
  * as at a kink of their sensitivity (MODEL 7: the one-sided sums are taken at {@code lambda_t -+ window_t}). Slot
  * k of the arrays covers game {@code games[k]}, hour t at index {@code k * T + t}. Nothing private travels:
  * only prices and {@code S}.
+ *
+ * <p>{@code known} (null: none) marks the slots whose followers the driver has already evaluated at exactly these
+ * prices: their results are a function of the prices alone, so only the prosumers' offers (which move with
+ * {@code S}) are evaluated there, and the followers' sums of such a slot come back empty. A pass with storage
+ * units has no known slot.
  */
 public record PassRequest(int[] games, double[] lambda, double[] sensitivity, double[] exportPrice, double[] window,
-        Behaviour behaviour, Settle settle) implements java.io.Serializable {
+        Behaviour behaviour, Settle settle, boolean[] known) implements java.io.Serializable {
 
-    /** A request that gathers no end-user settlement sums. */
+    /** A request that gathers no end-user settlement sums and evaluates every slot's followers. */
     public PassRequest(int[] games, double[] lambda, double[] sensitivity, double[] exportPrice, double[] window,
             Behaviour behaviour) {
-        this(games, lambda, sensitivity, exportPrice, window, behaviour, null);
+        this(games, lambda, sensitivity, exportPrice, window, behaviour, null, null);
+    }
+
+    /** A request that evaluates every slot's followers. */
+    public PassRequest(int[] games, double[] lambda, double[] sensitivity, double[] exportPrice, double[] window,
+            Behaviour behaviour, Settle settle) {
+        this(games, lambda, sensitivity, exportPrice, window, behaviour, settle, null);
     }
 
     public PassRequest {
@@ -29,6 +40,26 @@ public record PassRequest(int[] games, double[] lambda, double[] sensitivity, do
             throw new IllegalArgumentException("pass request: the settle part must hold " + n + " tariff values and "
                     + games.length + " baseline flags");
         }
+        if (known != null && known.length != games.length) {
+            throw new IllegalArgumentException("pass request: " + known.length + " known flags for "
+                    + games.length + " games");
+        }
+    }
+
+    /** Whether slot k's followers are known at these prices (not evaluated in this pass). */
+    public boolean known(int k) {
+        return known != null && known[k];
+    }
+
+    /** Slots whose followers this pass evaluates. */
+    public int followerSlots() {
+        int n = games.length;
+        if (known != null) {
+            for (boolean b : known) {
+                n -= b ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     public int slots() {

@@ -1,5 +1,6 @@
 package org.tea.equilibrium;
 
+import java.util.Arrays;
 import org.tea.engine.EndUserSums;
 import org.tea.engine.ExactSums;
 import org.tea.engine.MarketEngine;
@@ -106,6 +107,8 @@ public final class EquilibriumSolver {
         /** Games in the pass being read, and its sums. */
         int slots;
         PassAggregates pass;
+        /** The request of the pass being read: which of its slots' followers were known. */
+        PassRequest known;
 
         Run(MarketEngine engine, MarketPrices prices, ProgressListener progress, SolverState state,
                 Checkpoints checkpoints) {
@@ -125,7 +128,13 @@ public final class EquilibriumSolver {
                 long t0 = System.nanoTime();
                 PassRequest request = request(active);
                 pass = engine.evaluate(request);
+                known = request;
                 double[] agg = pass.values();
+                for (int k = 0; k < active.length; k++) {
+                    if (request.known(k)) {
+                        restoreFollowers(active[k], k, active.length, agg);
+                    }
+                }
                 double worstRatio = 0;
                 double worst = 0;
                 slots = active.length;
@@ -164,7 +173,43 @@ public final class EquilibriumSolver {
                     window[k * T + t] = SensitivityUpdate.window(prices, i);
                 }
             }
-            return new PassRequest(active, l, s, ps, window, settings.behaviour(), settle(active));
+            return new PassRequest(active, l, s, ps, window, settings.behaviour(), settle(active),
+                    knownFollowers(active, l));
+        }
+
+        /**
+         * The slots whose followers were evaluated at exactly these prices when their game's point was last
+         * accepted (a game waiting for its offers to clear again under a new S at an unmoved price): their sums
+         * are a function of the prices, so the pass evaluates only the offers there. None with storage, whose
+         * units share the followers' sums.
+         */
+        boolean[] knownFollowers(int[] active, double[] l) {
+            if (engine.hasStorage()) {
+                return null;
+            }
+            boolean[] known = new boolean[active.length];
+            for (int k = 0; k < active.length; k++) {
+                int g = active[k];
+                known[k] = state.phase[g] == Phase.EVAL && Arrays.equals(l, k * T, (k + 1) * T, state.evaluated,
+                        g * T, (g + 1) * T);
+            }
+            return known;
+        }
+
+        /** Puts game g's follower sums at its accepted point, unchanged at these prices, into slot k of agg. */
+        void restoreFollowers(int g, int k, int slots, double[] agg) {
+            for (int t = 0; t < T; t++) {
+                int i = g * T + t;
+                agg[PassAggregates.hourly(k, PassAggregates.DEMAND, t)] = state.demandUsers[i];
+                agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY, t)] = state.followerSens[i];
+                agg[PassAggregates.hourly(k, PassAggregates.RANK, t)] = state.rank[i];
+                agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY_BELOW, t)] = state.below[i];
+                agg[PassAggregates.hourly(k, PassAggregates.SENSITIVITY_ABOVE, t)] = state.above[i];
+                agg[PassAggregates.minimum(slots, k, PassAggregates.KINK_BELOW, t)] = state.kinkBelow[i];
+                agg[PassAggregates.minimum(slots, k, PassAggregates.KINK_ABOVE, t)] = state.kinkAbove[i];
+            }
+            agg[PassAggregates.daily(k, PassAggregates.WEIGHT)] = state.weight[g];
+            agg[PassAggregates.daily(k, PassAggregates.PHI)] = state.followerPhi[g];
         }
 
         /** The end-users' settlement sums to gather, if any: the baseline only in a game's first pass. */
@@ -271,6 +316,8 @@ public final class EquilibriumSolver {
                         dem, state.offered[i]);
             }
             state.weight[g] = agg[PassAggregates.daily(k, PassAggregates.WEIGHT)];
+            state.followerPhi[g] = agg[PassAggregates.daily(k, PassAggregates.PHI)];
+            System.arraycopy(point, k * T, state.evaluated, base, T);
             acceptCoupling(g, k, agg);
             acceptEndUsers(g, k);
             state.phi[g] = phiValue;
@@ -286,8 +333,8 @@ public final class EquilibriumSolver {
          * stops at its last accepted point is settled there.
          */
         void acceptEndUsers(int g, int k) {
-            if (state.endUserSums == null) {
-                return;
+            if (state.endUserSums == null || known.known(k)) {
+                return; // a known slot's sums are those already kept: the same prices
             }
             boolean first = state.phase[g] == Phase.INIT;
             int stride = state.endUserStride;

@@ -13,7 +13,7 @@ import org.tea.model.Hours;
  * The driver's parts read and write these arrays in place.
  */
 public final class SolverState implements java.io.Serializable {
-    private static final long serialVersionUID = 4L;
+    private static final long serialVersionUID = 5L;
     private static final int T = Hours.T;
 
     final SolverSettings settings;
@@ -29,6 +29,8 @@ public final class SolverState implements java.io.Serializable {
     final double[] offered;
     final double[] surplus;
     final double[] followerSens; // s(lambda), the followers' sensitivity at the accepted point
+    final double[] evaluated;   // the prices the accepted point's follower sums were evaluated at
+    final double[] followerPhi; // the followers' summed dual value there, per game
     final double[] below;       // S^-: the followers' sensitivity with the hour's price lowered by the window
     final double[] above;       // S^+: with the price raised by the window
     final double[] kinkBelow;   // how far the price can fall beyond the window before s changes
@@ -95,6 +97,8 @@ public final class SolverState implements java.io.Serializable {
         offered = new double[n];
         surplus = new double[n];
         followerSens = new double[n];
+        evaluated = new double[n];
+        followerPhi = new double[games];
         below = new double[n];
         above = new double[n];
         kinkBelow = new double[n];

@@ -508,6 +508,119 @@ public abstract class EngineConformanceTest {
         }
     }
 
+    /**
+     * A slot whose followers the driver knows is evaluated for its offers alone: its follower fields come back
+     * empty, its offer fields and every other slot as in a full pass, bit for bit; with storage such a pass is
+     * refused.
+     */
+    @Test
+    void aKnownSlotEvaluatesItsOffersOnly() {
+        Instances.Market m = market();
+        PassRequest full = request(m, new int[] {0, 2, 5}, 0.4, Behaviour.STRATEGIC);
+        PassRequest known = new PassRequest(full.games(), full.lambda(), full.sensitivity(), full.exportPrice(),
+                full.window(), full.behaviour(), null, new boolean[] {false, true, false});
+        double[] all = reference(m, full).values();
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), null)) {
+            assertFalse(e.hasStorage());
+            double[] part = e.evaluate(known).values();
+            for (int k = 0; k < 3; k++) {
+                for (int t = 0; t < T; t++) {
+                    for (int f : new int[] {PassAggregates.DEMAND, PassAggregates.SENSITIVITY, PassAggregates.RANK,
+                            PassAggregates.SENSITIVITY_BELOW, PassAggregates.SENSITIVITY_ABOVE}) {
+                        int i = PassAggregates.hourly(k, f, t);
+                        assertEquals(k == 1 ? 0.0 : all[i], part[i], 0.0, "slot " + k + " field " + f);
+                    }
+                    for (int f : new int[] {PassAggregates.OFFERED, PassAggregates.OFFER_SLOPE,
+                            PassAggregates.OFFER_INTEGRAL, PassAggregates.OFFER_GROWTH, PassAggregates.SURPLUS,
+                            PassAggregates.DEFICIT}) {
+                        int i = PassAggregates.hourly(k, f, t);
+                        assertEquals(all[i], part[i], 0.0, "slot " + k + " offer field " + f);
+                    }
+                }
+            }
+            assertTrue(all[PassAggregates.hourly(1, PassAggregates.DEMAND, 3)] > 0, "the full pass has demand");
+            PassRequest allKnown = new PassRequest(full.games(), full.lambda(), full.sensitivity(),
+                    full.exportPrice(), full.window(), full.behaviour(), null, new boolean[] {true, true, true});
+            double[] offers = e.evaluate(allKnown).values();
+            assertEquals(0.0, offers[PassAggregates.hourly(0, PassAggregates.DEMAND, 3)], 0.0);
+            assertEquals(all[PassAggregates.hourly(2, PassAggregates.OFFERED, 12)],
+                    offers[PassAggregates.hourly(2, PassAggregates.OFFERED, 12)], 0.0);
+        }
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), storageBlocks(), m.games())) {
+            assertTrue(e.hasStorage());
+            assertThrows(IllegalArgumentException.class, () -> e.evaluate(known));
+        }
+    }
+
+    /**
+     * The driver skips the followers of a game whose prices have not moved since they were evaluated, and ends
+     * where a driver that evaluates every slot ends, bit for bit, in fewer user-days.
+     */
+    @Test
+    void skippingKnownFollowersChangesNoResult() {
+        Instances.Market m = market();
+        SolverSettings s = SolverSettings.defaults(Behaviour.STRATEGIC);
+        int[] slots = new int[2]; // slots evaluated in full, slots known
+        EquilibriumResult full;
+        EquilibriumResult skipping;
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), null)) {
+            MarketEngine forgetful = new Forgetful(e, slots);
+            full = new EquilibriumSolver(s).solve(forgetful, m.prices(), null);
+        }
+        assertTrue(slots[1] > 0, "the solve had slots whose followers were known: " + slots[1]);
+        try (MarketEngine e = engine(m.endUsers(), m.prosumers(), m.games(), null)) {
+            skipping = new EquilibriumSolver(s).solve(e, m.prices(), null);
+        }
+        assertArrayEquals(full.lambda(), skipping.lambda(), 0.0, "lambda");
+        assertArrayEquals(full.sensitivity(), skipping.sensitivity(), 0.0, "S");
+        assertArrayEquals(full.offered(), skipping.offered(), 0.0, "offered");
+        assertArrayEquals(full.daily(), skipping.daily(), 0.0, "daily");
+        assertArrayEquals(full.archetypeDaily(), skipping.archetypeDaily(), 0.0, "archetypeDaily");
+        assertEquals(full.days(), skipping.days());
+        assertEquals(full.passes(), skipping.passes());
+    }
+
+    /** An engine that evaluates every slot's followers, known or not, and counts the known ones. */
+    private record Forgetful(MarketEngine engine, int[] slots) implements MarketEngine {
+        @Override
+        public int games() {
+            return engine.games();
+        }
+
+        @Override
+        public int archetypes() {
+            return engine.archetypes();
+        }
+
+        @Override
+        public boolean hasStorage() {
+            return engine.hasStorage();
+        }
+
+        @Override
+        public boolean sumsEndUsersInPasses() {
+            return engine.sumsEndUsersInPasses();
+        }
+
+        @Override
+        public PassAggregates evaluate(PassRequest r) {
+            slots[1] += r.slots() - r.followerSlots();
+            slots[0] += r.slots();
+            return engine.evaluate(new PassRequest(r.games(), r.lambda(), r.sensitivity(), r.exportPrice(),
+                    r.window(), r.behaviour(), r.settle(), null));
+        }
+
+        @Override
+        public SettleAggregates settle(SettleRequest r) {
+            return engine.settle(r);
+        }
+
+        @Override
+        public long passes() {
+            return engine.passes();
+        }
+    }
+
     @Test
     void emptyBlocksAndAnEmptyPopulationAddNothing() {
         Instances.Market m = market();

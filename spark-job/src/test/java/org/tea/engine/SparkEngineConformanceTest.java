@@ -134,6 +134,11 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
         }
 
         @Override
+        public boolean hasStorage() {
+            return engine.hasStorage();
+        }
+
+        @Override
         public void close() {
             engine.close();
         }

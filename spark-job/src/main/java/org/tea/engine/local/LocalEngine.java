@@ -98,11 +98,19 @@ public final class LocalEngine implements MarketEngine {
     }
 
     @Override
+    public boolean hasStorage() {
+        return !storage.isEmpty();
+    }
+
+    @Override
     public PassAggregates evaluate(PassRequest request) {
+        if (hasStorage() && request.followerSlots() < request.slots()) {
+            throw new IllegalArgumentException("a pass with storage units must evaluate every slot's followers");
+        }
         passes++;
         int slots = request.slots();
         List<Future<double[]>> parts = new ArrayList<>();
-        for (EndUserBlock block : endUsers) {
+        for (EndUserBlock block : request.followerSlots() == 0 ? List.<EndUserBlock>of() : endUsers) {
             parts.add(pool.submit(() -> {
                 double[] partial = PassAggregates.newFollowerPartial(request);
                 PassKernel.followers(block, request, new PassKernel.Scratch(), partial);

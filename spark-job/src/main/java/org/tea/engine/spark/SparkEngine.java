@@ -178,19 +178,29 @@ public final class SparkEngine implements MarketEngine {
     }
 
     @Override
+    public boolean hasStorage() {
+        return storageBlocks != null;
+    }
+
+    @Override
     public PassAggregates evaluate(PassRequest request) {
         checkOpen();
+        if (hasStorage() && request.followerSlots() < request.slots()) {
+            throw new IllegalArgumentException("a pass with storage units must evaluate every slot's followers");
+        }
         passes++;
         long started = System.nanoTime();
         int slots = request.slots();
-        userDays += (long) slots * endUsers;
+        userDays += (long) request.followerSlots() * endUsers;
         Broadcast<PassRequest> b = jsc.broadcast(request);
         try {
             jsc.setJobDescription("TEA pass " + passes + " (" + slots + " games)");
             // the lambdas capture only the broadcast (not this engine), and read it on the executors
             LongAccumulator time = kernelNanos;
-            JavaRDD<double[]> partials = endUserBlocks.mapPartitions(it -> Partials.followers(it, b.value(), time))
-                    .union(prosumerBlocks.mapPartitions(it -> Partials.offers(it, b.value(), time)));
+            JavaRDD<double[]> partials = prosumerBlocks.mapPartitions(it -> Partials.offers(it, b.value(), time));
+            if (request.followerSlots() > 0) { // else the driver knows every slot's followers: offers alone
+                partials = endUserBlocks.mapPartitions(it -> Partials.followers(it, b.value(), time)).union(partials);
+            }
             if (storageBlocks != null) {
                 partials = partials.union(storageBlocks.mapPartitions(it -> Partials.storage(it, b.value(), time)));
             }
