@@ -581,43 +581,13 @@ public abstract class EngineConformanceTest {
     }
 
     /** An engine that evaluates every slot's followers, known or not, and counts the known ones. */
-    private record Forgetful(MarketEngine engine, int[] slots) implements MarketEngine {
-        @Override
-        public int games() {
-            return engine.games();
-        }
-
-        @Override
-        public int archetypes() {
-            return engine.archetypes();
-        }
-
-        @Override
-        public boolean hasStorage() {
-            return engine.hasStorage();
-        }
-
-        @Override
-        public boolean sumsEndUsersInPasses() {
-            return engine.sumsEndUsersInPasses();
-        }
-
+    private record Forgetful(MarketEngine engine, int[] slots) implements DelegatingEngine {
         @Override
         public PassAggregates evaluate(PassRequest r) {
             slots[1] += r.slots() - r.followerSlots();
             slots[0] += r.slots();
             return engine.evaluate(new PassRequest(r.games(), r.lambda(), r.sensitivity(), r.exportPrice(),
                     r.window(), r.behaviour(), r.settle(), null));
-        }
-
-        @Override
-        public SettleAggregates settle(SettleRequest r) {
-            return engine.settle(r);
-        }
-
-        @Override
-        public long passes() {
-            return engine.passes();
         }
     }
 

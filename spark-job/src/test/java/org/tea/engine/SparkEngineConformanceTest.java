@@ -107,42 +107,7 @@ class SparkEngineConformanceTest extends EngineConformanceTest {
     }
 
     /** The Spark engine, whose settle() then reads its tables back with Spark and hands every row to a sink. */
-    record ReadBack(SparkEngine engine, UserTables out, UserResultSink sink) implements MarketEngine {
-        @Override
-        public int games() {
-            return engine.games();
-        }
-
-        @Override
-        public PassAggregates evaluate(PassRequest request) {
-            return engine.evaluate(request);
-        }
-
-        @Override
-        public long passes() {
-            return engine.passes();
-        }
-
-        @Override
-        public int archetypes() {
-            return engine.archetypes();
-        }
-
-        @Override
-        public boolean sumsEndUsersInPasses() {
-            return engine.sumsEndUsersInPasses();
-        }
-
-        @Override
-        public boolean hasStorage() {
-            return engine.hasStorage();
-        }
-
-        @Override
-        public void close() {
-            engine.close();
-        }
-
+    record ReadBack(SparkEngine engine, UserTables out, UserResultSink sink) implements DelegatingEngine {
         @Override
         public SettleAggregates settle(SettleRequest request) {
             SettleAggregates sums = engine.settle(request);
