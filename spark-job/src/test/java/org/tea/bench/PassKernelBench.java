@@ -68,6 +68,15 @@ public class PassKernelBench {
     @Param({"explicit", "calibrated"})
     public String population;
 
+    /**
+     * The end-users' settlement sums the pass gathers when no end-user table is written ({@link PassRequest.Settle}):
+     * {@code none}; {@code te}, at the pass's prices (every such pass); {@code te+baseline}, also the baseline
+     * solve at the tariff (a day's first pass). A city run with per-user tables off evaluates each day's
+     * end-users once, in its first pass: compare {@code te+baseline} with its {@code ns_per_user_day_in_spark}.
+     */
+    @Param({"none", "te", "te+baseline"})
+    public String sums;
+
     EndUserBlock block;
     PassRequest request;
     double[] partial;
@@ -108,8 +117,13 @@ public class PassKernelBench {
         }
         double[] window = new double[DAYS * T];
         java.util.Arrays.fill(window, 2e-8);
-        request = new PassRequest(games, lambda, sensitivity, exportPrice, window, Behaviour.STRATEGIC);
-        partial = PassAggregates.newPartial(DAYS);
+        boolean[] baseline = new boolean[DAYS];
+        Arrays.fill(baseline, sums.equals("te+baseline"));
+        double[] tariffs = new double[DAYS * T];
+        Arrays.fill(tariffs, FollowerSolverBench.TARIFF);
+        PassRequest.Settle settle = sums.equals("none") ? null : new PassRequest.Settle(2, tariffs, baseline);
+        request = new PassRequest(games, lambda, sensitivity, exportPrice, window, Behaviour.STRATEGIC, settle);
+        partial = PassAggregates.newFollowerPartial(request);
     }
 
     /** The level factor of a study's end-users (StudyBlocks): counter-based, from (stream, id hash, day). */
