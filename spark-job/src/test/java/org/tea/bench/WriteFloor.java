@@ -41,6 +41,8 @@ import org.tea.model.Hours;
  */
 public final class WriteFloor {
     private static final int T = Hours.T;
+    /** {@code output.monthPartitionRows} at its default: the writer and the rows' layout must agree on it. */
+    private static final long MONTH_PARTITION_ROWS = 5_000_000;
 
     private WriteFloor() {
     }
@@ -59,7 +61,7 @@ public final class WriteFloor {
                 for (Table table : List.of(Table.PROSUMER_HOURLY, Table.ENDUSER_DAILY)) {
                     Path out = dir.resolve("rep" + rep);
                     UserTables writer = new UserTables(session.session(), out.toString(), calendar, Set.of(table),
-                            5_000_000);
+                            MONTH_PARTITION_ROWS);
                     UserTable<?> t = writer.tables(endUsers, prosumers, days).get(0);
                     boolean hourly = table == Table.PROSUMER_HOURLY;
                     int users = hourly ? prosumers : endUsers;
@@ -89,7 +91,7 @@ public final class WriteFloor {
     private static JavaRDD<InternalRow> rows(JavaSparkContext jsc, Table table, int users, GameCalendar calendar,
             int partitions) {
         boolean hourly = table == Table.PROSUMER_HOURLY;
-        boolean byMonth = (long) users * calendar.games() * (hourly ? T : 1) > 5_000_000;
+        boolean byMonth = (long) users * calendar.games() * (hourly ? T : 1) > MONTH_PARTITION_ROWS;
         StructType schema = MarketTables.schema(table);
         // the row layout of UserTables: the table's columns, then month when partitioned by it
         StructType layout = byMonth ? schema.add(OutputTables.MONTH, DataTypes.IntegerType, false) : schema;
